@@ -1,0 +1,30 @@
+/**
+ * Question in, answer text out: the chat template, batched greedy
+ * generation and decoding, shared by the worker, the CLI and the tests.
+ */
+import type { LoadedModel } from './loadModel';
+import { buildPromptIds } from './prompt';
+import { generateGreedy } from './generate';
+
+export interface Solution {
+  text: string;
+  /** Generated token ids, without the end-of-sequence token. */
+  tokens: number[];
+}
+
+export interface SolveOptions {
+  maxNewTokens: number;
+  signal?: AbortSignal;
+  /** Streams each row's decoded text so far. */
+  onText?: (texts: string[]) => void;
+}
+
+/** Greedy answers to `questions`, generated together as one batch. */
+export async function solveQuestions(model: LoadedModel, questions: string[], options: SolveOptions): Promise<Solution[]> {
+  const { tokenizer, spec, decoder } = model;
+  const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, options.maxNewTokens));
+  const decode = (ids: number[]) => tokenizer.decode(ids, { skip_special_tokens: true });
+  const onStep = options.onText ? (rows: readonly number[][]) => options.onText!(rows.map(decode)) : undefined;
+  const tokens = await generateGreedy(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep });
+  return tokens.map((t) => ({ text: decode(t), tokens: t }));
+}
