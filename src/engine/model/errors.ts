@@ -32,3 +32,8 @@ export class ContextLengthError extends Error {
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
 }
+
+/** The inference runtime itself could not start (missing WASM binary, no GPU device). */
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+}

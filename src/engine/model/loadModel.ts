@@ -7,7 +7,7 @@
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { InferenceSession } from 'onnxruntime-common';
 import { DecoderSession, type TensorClass } from './decoderSession';
-import { ModelFileError } from './errors';
+import { BackendError, ModelFileError } from './errors';
 import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
 
 export const MODEL_ONNX_PATH = 'onnx/model.onnx';
@@ -68,6 +68,7 @@ export async function loadDecoderModel(
   try {
     session = await runtime.createSession(bytes);
   } catch (err) {
+    if (err instanceof BackendError) throw err;
     throw new ModelFileError(MODEL_ONNX_PATH, `onnxruntime could not load it; the file may be truncated or corrupt (${errorText(err)})`);
   }
   return { spec, tokenizer, decoder: new DecoderSession(session, runtime.Tensor, spec), onnxBytes: bytes.length };

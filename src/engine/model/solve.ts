@@ -15,8 +15,8 @@ export interface Solution {
 export interface SolveOptions {
   maxNewTokens: number;
   signal?: AbortSignal;
-  /** Streams each row's decoded text so far. */
-  onText?: (texts: string[]) => void;
+  /** Streams each row's decoded text and token ids so far. */
+  onText?: (texts: string[], tokens: readonly number[][]) => void;
 }
 
 /** Greedy answers to `questions`, generated together as one batch. */
@@ -24,7 +24,7 @@ export async function solveQuestions(model: LoadedModel, questions: string[], op
   const { tokenizer, spec, decoder } = model;
   const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, options.maxNewTokens));
   const decode = (ids: number[]) => tokenizer.decode(ids, { skip_special_tokens: true });
-  const onStep = options.onText ? (rows: readonly number[][]) => options.onText!(rows.map(decode)) : undefined;
+  const onStep = options.onText ? (rows: readonly number[][]) => options.onText!(rows.map(decode), rows) : undefined;
   const tokens = await generateGreedy(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep });
   return tokens.map((t) => ({ text: decode(t), tokens: t }));
 }

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium (see scripts/ensure-chromium.sh); Playwright's own browser download is not used.
+const executablePath = process.env.HEADLAB_CHROMIUM ?? '/usr/bin/chromium';
+const baseArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+if (process.getuid?.() === 0) baseArgs.push('--no-sandbox');
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: { baseURL: 'http://localhost:4173', trace: 'off' },
+  webServer: {
+    command: 'npx vite build --logLevel warn && npx vite preview --port 4173 --strictPort',
+    url: 'http://localhost:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+  projects: [
+    {
+      name: 'wasm',
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: baseArgs } },
+    },
+    {
+      name: 'webgpu',
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] } },
+    },
+  ],
+});

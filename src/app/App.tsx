@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { ModelPanel } from '../features/model/ModelPanel';
+import { SolvePanel } from '../features/solve/SolvePanel';
+import { backendFromUrl, modelFromUrl, useModelStore } from '../store/modelStore';
+
+export function App() {
+  const load = useModelStore((s) => s.load);
+  useEffect(() => {
+    void load(modelFromUrl(location.search), backendFromUrl(location.search));
+  }, [load]);
+
+  return (
+    <main>
+      <header>
+        <h1>HeadLab</h1>
+        <p>Prune attention heads of a language model and watch its arithmetic reasoning change, all in your browser.</p>
+      </header>
+      <ModelPanel />
+      <SolvePanel />
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+/** Which model is loaded, its grid, its size, and the backend with the reason for it. */
+import { useModelStore } from '../../store/modelStore';
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+export function ModelPanel() {
+  const { status, info, error, files } = useModelStore();
+  return (
+    <section className="panel" aria-labelledby="model-heading">
+      <h2 id="model-heading">Model</h2>
+      {status === 'loading' && (
+        <div role="status">
+          Loading model…
+          <ul className="files">
+            {Object.entries(files).map(([file, p]) => (
+              <li key={file}>
+                {file}: {p.status}
+                {p.progress !== undefined ? ` ${Math.round(p.progress)}%` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {status === 'error' && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status === 'ready' && info && (
+        <dl className="facts">
+          <dt>Model</dt>
+          <dd data-testid="model-name">{info.name}</dd>
+          <dt>Grid</dt>
+          <dd data-testid="model-grid">
+            {info.spec.numLayers} layers × {info.spec.numHeads} heads
+          </dd>
+          <dt>Backend</dt>
+          <dd data-testid="backend">{info.backend === 'webgpu' ? 'WebGPU' : 'WASM'}</dd>
+          <dt>Why</dt>
+          <dd data-testid="backend-reason">{info.backendReason}</dd>
+          <dt>Weights</dt>
+          <dd>
+            {info.dtype}, {megabytes(info.onnxBytes)}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/** The model slice: what is loaded, on which backend and why, and load progress. */
+import { create } from 'zustand';
+import { engineClient } from '../worker/client';
+import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
+
+export const BUNDLED_MODEL = 'headlab-math-6x8';
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+interface ModelState {
+  status: Status;
+  info?: ModelInfo;
+  error?: string;
+  /** Latest progress per file, as transformers.js reports it. */
+  files: Record<string, LoadProgress>;
+  load(source: ModelSource, backend: BackendChoice): Promise<void>;
+}
+
+export const useModelStore = create<ModelState>((set) => ({
+  status: 'idle',
+  files: {},
+  async load(source, backend) {
+    set({ status: 'loading', info: undefined, error: undefined, files: {} });
+    const { done } = engineClient().request<Extract<FinalEvent, { type: 'loaded' }>>(
+      { type: 'load', source, backend },
+      (e) => {
+        if (e.type === 'progress' && e.progress.file) {
+          const file = e.progress.file;
+          set((s) => ({ files: { ...s.files, [file]: e.progress } }));
+        }
+      },
+    );
+    try {
+      const { info } = await done;
+      set({ status: 'ready', info });
+    } catch (err) {
+      set({ status: 'error', error: (err as Error).message });
+    }
+  },
+}));
+
+/** `?backend=wasm|webgpu` forces a backend; anything else lets the worker choose. */
+export function backendFromUrl(search: string): BackendChoice {
+  const b = new URLSearchParams(search).get('backend');
+  return b === 'wasm' || b === 'webgpu' ? b : 'auto';
+}
+
+/** `?model=<folder under public/models>` picks another bundled folder. */
+export function modelFromUrl(search: string): ModelSource {
+  const name = new URLSearchParams(search).get('model');
+  return { kind: 'bundled', name: name && /^[\w.-]+$/.test(name) ? name : BUNDLED_MODEL };
+}

@@ -1,0 +1,59 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: the only place in the app that touches onnxruntime.
+ * It dispatches protocol requests; the work lives in fetchModel.ts and the
+ * engine.
+ */
+import type { LoadedModel } from '../engine/model/loadModel';
+import { solveQuestions } from '../engine/model/solve';
+import { loadInWorker } from './fetchModel';
+import type { WorkerEvent, WorkerRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let model: LoadedModel | undefined;
+const running = new Map<number, AbortController>();
+
+const post = (event: WorkerEvent) => self.postMessage(event);
+
+async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+  switch (req.type) {
+    case 'load': {
+      model = undefined;
+      const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
+      model = loaded.model;
+      post({ type: 'loaded', id: req.id, info: loaded.info });
+      return;
+    }
+    case 'solve': {
+      if (!model) throw new Error('No model is loaded yet.');
+      const start = performance.now();
+      const [solution] = await solveQuestions(model, [req.question], {
+        maxNewTokens: req.maxNewTokens,
+        signal,
+        onText: ([text], [tokens]) => {
+          const seconds = (performance.now() - start) / 1000;
+          const tokenCount = tokens.length;
+          post({ type: 'token', id: req.id, text, tokenCount, tokensPerSecond: tokenCount / seconds });
+        },
+      });
+      post({ type: 'solved', id: req.id, result: { ...solution, seconds: (performance.now() - start) / 1000 } });
+    }
+  }
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const req = e.data;
+  if (req.type === 'cancel') {
+    running.get(req.target)?.abort(new DOMException('Cancelled', 'AbortError'));
+    return;
+  }
+  const controller = new AbortController();
+  running.set(req.id, controller);
+  handle(req, controller.signal)
+    .catch((err: unknown) => {
+      const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+      post({ type: 'error', id: req.id, error });
+    })
+    .finally(() => running.delete(req.id));
+};

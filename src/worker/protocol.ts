@@ -1,0 +1,57 @@
+/**
+ * The one message protocol between the UI and the engine worker. Both
+ * directions are unions discriminated on `type`; every request carries an
+ * `id` that its events echo, and any request can be cancelled by id.
+ */
+import type { DecoderSpec } from '../engine/model/modelConfig';
+
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+export type Backend = 'webgpu' | 'wasm';
+
+/** Where a model's files are: a folder under public/models, or any base URL. */
+export type ModelSource = { kind: 'bundled'; name: string } | { kind: 'url'; url: string };
+
+/** transformers.js' progress events, passed through unchanged. */
+export interface LoadProgress {
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready' | string;
+  file?: string;
+  progress?: number;
+  loaded?: number;
+  total?: number;
+}
+
+export interface ModelInfo {
+  name: string;
+  backend: Backend;
+  /** Why this backend: the adapter found, or why WebGPU was not used. */
+  backendReason: string;
+  spec: DecoderSpec;
+  dtype: string;
+  onnxBytes: number;
+}
+
+export interface SolveResult {
+  text: string;
+  tokens: number[];
+  seconds: number;
+}
+
+export type WorkerRequest =
+  | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
+  | { type: 'solve'; id: number; question: string; maxNewTokens: number }
+  | { type: 'cancel'; id: number; target: number };
+
+export interface WorkerErrorInfo {
+  name: string;
+  message: string;
+}
+
+export type WorkerEvent =
+  | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'loaded'; id: number; info: ModelInfo }
+  | { type: 'token'; id: number; text: string; tokenCount: number; tokensPerSecond: number }
+  | { type: 'solved'; id: number; result: SolveResult }
+  | { type: 'error'; id: number; error: WorkerErrorInfo };
+
+/** The event that ends a request of each type. */
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' }>;

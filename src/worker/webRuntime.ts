@@ -1,0 +1,64 @@
+/**
+ * onnxruntime-web in the worker: picks WebGPU when the browser offers an
+ * adapter, else WASM, and always says why.
+ */
+import * as ort from 'onnxruntime-web/webgpu';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { BackendError } from '../engine/model/errors';
+import type { ModelRuntime } from '../engine/model/loadModel';
+import type { DecoderSpec } from '../engine/model/modelConfig';
+import type { Backend, BackendChoice } from './protocol';
+
+export interface BackendDecision {
+  backend: Backend;
+  reason: string;
+}
+
+/** Decides the backend before any session exists. */
+export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
+  if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was requested' };
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string; description?: string } } | null> } }).gpu;
+  if (!gpu) return { backend: 'wasm', reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  let adapter;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch (err) {
+    return { backend: 'wasm', reason: `WebGPU adapter request failed: ${(err as Error).message}` };
+  }
+  if (!adapter) return { backend: 'wasm', reason: 'WebGPU is present but offers no GPU adapter' };
+  const info = adapter.info;
+  const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unnamed adapter';
+  return { backend: 'webgpu', reason: `WebGPU adapter found (${name})` };
+}
+
+/** A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU. */
+export function webRuntime(backend: Backend, spec: DecoderSpec): ModelRuntime {
+  // Vite renames the binary when it bundles it; tell onnxruntime where it went.
+  ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+  // One thread: onnxruntime's bundled build spawns its pthread workers from this
+  // worker's own script, which would start a second engine; small models gain little from threads.
+  ort.env.wasm.numThreads = 1;
+  // Node-placement notices are warnings, not failures: keep the console for real errors.
+  ort.env.logLevel = 'error';
+  const options: ort.InferenceSession.SessionOptions = { executionProviders: [backend], logSeverityLevel: 3 };
+  if (backend === 'webgpu') {
+    const location: Record<string, 'gpu-buffer'> = {};
+    for (let i = 0; i < spec.numLayers; i++) {
+      location[`present.${i}.key`] = 'gpu-buffer';
+      location[`present.${i}.value`] = 'gpu-buffer';
+    }
+    options.preferredOutputLocation = location;
+  }
+  const createSession = async (bytes: Uint8Array) => {
+    try {
+      return await ort.InferenceSession.create(bytes, options);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      if (/no available backend|initWasm|webgpu/i.test(message)) {
+        throw new BackendError(`onnxruntime-web could not start its ${backend === 'webgpu' ? 'WebGPU' : 'WASM'} backend: ${message}`);
+      }
+      throw err;
+    }
+  };
+  return { Tensor: ort.Tensor, createSession };
+}
