@@ -1,0 +1,66 @@
+/**
+ * The real bundled model under onnxruntime-node: pinned greedy answers on
+ * held-out problems, batch independence, context refusal, cancellation.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
+import { syntheticProblems } from '../problems/synthetic';
+import { HELD_OUT_SEED } from '../problems/splits';
+import { ContextLengthError, InvalidRequestError } from './errors';
+import type { LoadedModel } from './loadModel';
+import { solveQuestions } from './solve';
+import { PINNED_ANSWERS } from './bundledModelPins';
+
+const HELD_OUT = syntheticProblems({ seed: HELD_OUT_SEED, count: 8 });
+
+let model: LoadedModel;
+beforeAll(async () => {
+  model = await loadNodeModel(BUNDLED_MODEL_DIR);
+});
+
+describe('bundled model', () => {
+  it('is a 6 x 8 Llama decoder with a 256-token context', () => {
+    expect(model.spec).toMatchObject({ modelType: 'llama', numLayers: 6, numHeads: 8, numKvHeads: 8, headDim: 16, maxPositions: 256 });
+  });
+
+  it('gives its pinned greedy answers to held-out problems', async () => {
+    const solutions = await solveQuestions(model, HELD_OUT.map((p) => p.question), { maxNewTokens: 64 });
+    expect(solutions.map((s) => s.text)).toEqual(PINNED_ANSWERS);
+  });
+
+  it("answers each row the same alone as in a left-padded batch", async () => {
+    const questions = HELD_OUT.slice(0, 4).map((p) => p.question);
+    const batched = await solveQuestions(model, questions, { maxNewTokens: 64 });
+    for (let i = 0; i < questions.length; i++) {
+      const [alone] = await solveQuestions(model, [questions[i]], { maxNewTokens: 64 });
+      expect(alone.tokens).toEqual(batched[i].tokens);
+    }
+  });
+
+  it('refuses a question longer than the context and says the limit', async () => {
+    const long = Array.from({ length: 60 }, () => HELD_OUT[0].question).join(' ');
+    const err = await solveQuestions(model, [long], { maxNewTokens: 64 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContextLengthError);
+    expect((err as Error).message).toMatch(/the model's context is 256 tokens/);
+  });
+
+  it('refuses an empty question', async () => {
+    await expect(solveQuestions(model, ['  '], { maxNewTokens: 8 })).rejects.toBeInstanceOf(InvalidRequestError);
+  });
+
+  it('stops within one step of cancellation', async () => {
+    const controller = new AbortController();
+    let steps = 0;
+    let stepsAfterAbort = 0;
+    const run = solveQuestions(model, [HELD_OUT[1].question], {
+      maxNewTokens: 64,
+      signal: controller.signal,
+      onText: () => {
+        if (controller.signal.aborted) stepsAfterAbort++;
+        if (++steps === 2) controller.abort(new DOMException('Cancelled', 'AbortError'));
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stepsAfterAbort).toBe(0);
+  });
+});
