@@ -7,7 +7,7 @@ import { AutoTokenizer, env } from '@huggingface/transformers';
 import { ModelFileError } from '../engine/model/errors';
 import { loadDecoderModel, type LoadedModel, type ModelFileReader } from '../engine/model/loadModel';
 import { parseDecoderSpec } from '../engine/model/modelConfig';
-import { generateGreedy } from '../engine/model/generate';
+import { generate } from '../engine/model/generate';
 import { chooseBackend, webRuntime, type BackendDecision } from './webRuntime';
 import type { BackendChoice, LoadProgress, ModelInfo, ModelSource } from './protocol';
 
@@ -60,7 +60,7 @@ async function tokenizerFrom(base: string, onProgress: (p: LoadProgress) => void
 /** One greedy token from a one-token prompt, so WebGPU compiles its shaders now rather than on the first question. */
 async function warmUp(model: LoadedModel): Promise<void> {
   const first = model.tokenizer.encode('1', { add_special_tokens: false });
-  await generateGreedy(model.decoder, [first.slice(0, 1)], { maxNewTokens: 1 });
+  await generate(model.decoder, [first.slice(0, 1)], { maxNewTokens: 1 });
 }
 
 export async function loadInWorker(

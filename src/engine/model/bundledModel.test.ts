@@ -9,6 +9,8 @@ import { HELD_OUT_SEED } from '../problems/splits';
 import { ContextLengthError, InvalidRequestError } from './errors';
 import type { LoadedModel } from './loadModel';
 import { solveQuestions } from './solve';
+import { generate } from './generate';
+import { buildPromptIds } from './prompt';
 import { PINNED_ANSWERS } from './bundledModelPins';
 
 const HELD_OUT = syntheticProblems({ seed: HELD_OUT_SEED, count: 8 });
@@ -62,5 +64,38 @@ describe('bundled model', () => {
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(stepsAfterAbort).toBe(0);
+  });
+});
+
+describe('sampling and stop strings on the bundled model', () => {
+  const prompt = () => buildPromptIds(model.tokenizer, HELD_OUT[2].question, model.spec, 64);
+  const sampling = { temperature: 0.9, topP: 0.95, topK: 40, seed: 11 };
+
+  it('the same seed gives the same sample, and a row samples the same alone as in a batch', async () => {
+    const p = prompt();
+    const a = await generate(model.decoder, [p, p, p], { maxNewTokens: 48, sampling });
+    const b = await generate(model.decoder, [p], { maxNewTokens: 48, sampling, rowSeeds: [2] });
+    expect(b[0]).toEqual(a[2]);
+    const c = await generate(model.decoder, [p, p, p], { maxNewTokens: 48, sampling });
+    expect(c).toEqual(a);
+  });
+
+  it('different seeds give different samples at temperature 1.5', async () => {
+    const p = prompt();
+    const rows = await generate(model.decoder, Array.from({ length: 6 }, () => p), { maxNewTokens: 48, sampling: { temperature: 1.5, seed: 3 } });
+    expect(new Set(rows.map((r) => r.join(','))).size).toBeGreaterThan(1);
+  });
+
+  it('stops a row at a stop string', async () => {
+    const decode = (ids: number[]) => model.tokenizer.decode(ids, { skip_special_tokens: true });
+    const [row] = await generate(model.decoder, [prompt()], { maxNewTokens: 64, stopStrings: ['\n'], decode });
+    const text = decode(row);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+  });
+
+  it('rejects a head mask when the session has no head_mask input', async () => {
+    const mask = new Float32Array(model.spec.numLayers * model.spec.numHeads).fill(1);
+    await expect(generate(model.decoder, [prompt()], { maxNewTokens: 4, headMask: mask })).rejects.toThrow(/no head_mask input/);
   });
 });

@@ -21,6 +21,8 @@ export interface StepOutput {
 
 export class DecoderSession {
   readonly hasPositionIds: boolean;
+  /** True when the session was built with the head_mask input (see engine/onnx). */
+  readonly hasHeadMask: boolean;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Checks that the session has the decoder I/O the engine drives. */
@@ -43,6 +45,7 @@ export class DecoderSession {
       );
     }
     this.hasPositionIds = inputs.has('position_ids');
+    this.hasHeadMask = inputs.has('head_mask');
   }
 
   /** An empty cache: 2 * numLayers float32 tensors [batch, kvHeads, 0, headDim]. */
@@ -58,20 +61,40 @@ export class DecoderSession {
    * @param attentionMask [batch, past + seq]
    * @param positionIds [batch, seq]
    * @param past from emptyPast() or the previous step's present; disposed here.
+   * @param headMask [batch, layers, heads], 1 keeps and 0 prunes; all ones when absent.
    */
-  step(inputIds: BigInt64Array, attentionMask: BigInt64Array, positionIds: BigInt64Array, batch: number, past: Tensor[]): Promise<StepOutput> {
-    const run = this.queue.then(() => this.runStep(inputIds, attentionMask, positionIds, batch, past));
+  step(
+    inputIds: BigInt64Array,
+    attentionMask: BigInt64Array,
+    positionIds: BigInt64Array,
+    batch: number,
+    past: Tensor[],
+    headMask?: Float32Array,
+  ): Promise<StepOutput> {
+    const run = this.queue.then(() => this.runStep(inputIds, attentionMask, positionIds, batch, past, headMask));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runStep(inputIds: BigInt64Array, attentionMask: BigInt64Array, positionIds: BigInt64Array, batch: number, past: Tensor[]): Promise<StepOutput> {
+  private async runStep(
+    inputIds: BigInt64Array,
+    attentionMask: BigInt64Array,
+    positionIds: BigInt64Array,
+    batch: number,
+    past: Tensor[],
+    headMask?: Float32Array,
+  ): Promise<StepOutput> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
       attention_mask: new this.Tensor('int64', attentionMask, [batch, attentionMask.length / batch]),
     };
     if (this.hasPositionIds) feeds.position_ids = new this.Tensor('int64', positionIds, [batch, seq]);
+    if (this.hasHeadMask) {
+      const { numLayers, numHeads } = this.spec;
+      const mask = headMask ?? new Float32Array(batch * numLayers * numHeads).fill(1);
+      feeds.head_mask = new this.Tensor('float32', mask, [batch, numLayers, numHeads]);
+    }
     for (let i = 0; i < this.spec.numLayers; i++) {
       feeds[`past_key_values.${i}.key`] = past[2 * i];
       feeds[`past_key_values.${i}.value`] = past[2 * i + 1];

@@ -1,48 +1,56 @@
 /**
- * Batched greedy generation with a KV cache. Each row has its own prompt;
- * prompts are left-padded, and attention_mask / position_ids keep the padding
- * invisible, so a row's tokens do not depend on what else is in the batch.
+ * Batched generation with a KV cache. Each row has its own prompt, its own
+ * head mask and its own random stream; prompts are left-padded, and
+ * attention_mask / position_ids keep the padding invisible, so a row's
+ * tokens do not depend on what else is in the batch.
  */
 import type { DecoderSession } from './decoderSession';
 import { ContextLengthError, InvalidRequestError } from './errors';
+import { mixSeed, mulberry32 } from '../problems/rng';
+import { argmax, sampleToken, type SamplingOptions } from './sampling';
 
 export interface GenerateOptions {
   maxNewTokens: number;
+  /** Absent: greedy. */
+  sampling?: SamplingOptions;
+  /** Per-row seed index mixed into sampling.seed; defaults to the row index. */
+  rowSeeds?: number[];
+  /** [batch, layers, heads] row-major, 1 keeps and 0 prunes; needs a session with head_mask. */
+  headMask?: Float32Array;
+  /** A row stops once its decoded text contains one of these. */
+  stopStrings?: string[];
+  /** Needed with stopStrings: token ids to text. */
+  decode?: (ids: number[]) => string;
   /** Stops within one step of being aborted, throwing the signal's reason. */
   signal?: AbortSignal;
   /** Called after every step with each row's new tokens so far. */
   onStep?: (tokens: readonly number[][]) => void;
 }
 
-/** Index of the largest of `vocab` logits starting at `offset`. */
-export function argmax(logits: Float32Array, offset: number, vocab: number): number {
-  let best = offset;
-  for (let i = offset + 1; i < offset + vocab; i++) if (logits[i] > logits[best]) best = i;
-  return best - offset;
-}
-
-/**
- * Greedy decoding of every row until its end-of-sequence token or
- * maxNewTokens. The end-of-sequence token itself is not returned.
- * @param prompts one token-id array per row
- * @returns new token ids per row
- */
-export async function generateGreedy(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
+function checkRequest(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): void {
   const { spec } = decoder;
-  const batch = prompts.length;
-  if (batch === 0) return [];
   if (prompts.some((p) => p.length === 0)) throw new InvalidRequestError('Every prompt needs at least one token.');
   const width = Math.max(...prompts.map((p) => p.length));
-  if (width + options.maxNewTokens > spec.maxPositions) {
-    throw new ContextLengthError(width, options.maxNewTokens, spec.maxPositions);
+  if (width + options.maxNewTokens > spec.maxPositions) throw new ContextLengthError(width, options.maxNewTokens, spec.maxPositions);
+  if (options.headMask) {
+    if (!decoder.hasHeadMask) throw new InvalidRequestError('This session has no head_mask input: load the model with head masking enabled.');
+    const want = prompts.length * spec.numLayers * spec.numHeads;
+    if (options.headMask.length !== want) {
+      throw new InvalidRequestError(
+        `head_mask has ${options.headMask.length} values; [batch ${prompts.length}, layers ${spec.numLayers}, heads ${spec.numHeads}] needs ${want}.`,
+      );
+    }
   }
-  const eos = new Set(spec.eosTokenIds);
-  const pad = BigInt(spec.padTokenId);
+  if (options.stopStrings?.length && !options.decode) throw new InvalidRequestError('stopStrings need a decode function.');
+}
 
-  let ids = new BigInt64Array(batch * width).fill(pad);
-  let mask = new BigInt64Array(batch * width);
-  let pos = new BigInt64Array(batch * width);
-  const nextPos: number[] = [];
+/** Left-padded [batch, width] ids, mask and positions for the prompts. */
+function padPrompts(prompts: number[][], pad: bigint): { ids: BigInt64Array<ArrayBuffer>; mask: BigInt64Array<ArrayBuffer>; pos: BigInt64Array<ArrayBuffer> } {
+  const batch = prompts.length;
+  const width = Math.max(...prompts.map((p) => p.length));
+  const ids = new BigInt64Array(batch * width).fill(pad);
+  const mask = new BigInt64Array(batch * width);
+  const pos = new BigInt64Array(batch * width);
   prompts.forEach((p, b) => {
     const start = b * width + width - p.length;
     p.forEach((t, j) => {
@@ -50,35 +58,61 @@ export async function generateGreedy(decoder: DecoderSession, prompts: number[][
       mask[start + j] = 1n;
       pos[start + j] = BigInt(j);
     });
-    nextPos.push(p.length);
   });
+  return { ids, mask, pos };
+}
 
+/** Appends one attended column to a [batch, total] mask. */
+function growMask(mask: BigInt64Array, batch: number): BigInt64Array<ArrayBuffer> {
+  const total = mask.length / batch;
+  const grown = new BigInt64Array(mask.length + batch);
+  for (let b = 0; b < batch; b++) {
+    grown.set(mask.subarray(b * total, (b + 1) * total), b * (total + 1));
+    grown[b * (total + 1) + total] = 1n;
+  }
+  return grown;
+}
+
+/**
+ * Generates for every row until its end-of-sequence token, a stop string or
+ * maxNewTokens. The end-of-sequence token itself is not returned.
+ * @param prompts one token-id array per row
+ * @returns new token ids per row
+ */
+export async function generate(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
+  const batch = prompts.length;
+  if (batch === 0) return [];
+  checkRequest(decoder, prompts, options);
+  const { spec } = decoder;
+  const eos = new Set(spec.eosTokenIds);
+  const { sampling, stopStrings, decode } = options;
+  const randoms = prompts.map((_, b) => mulberry32(mixSeed(sampling?.seed ?? 0, options.rowSeeds?.[b] ?? b)));
+
+  let { ids, mask, pos }: { ids: BigInt64Array; mask: BigInt64Array; pos: BigInt64Array } = padPrompts(prompts, BigInt(spec.padTokenId));
+  const nextPos = prompts.map((p) => p.length);
   const out: number[][] = prompts.map(() => []);
   const done = new Array<boolean>(batch).fill(false);
   let past = decoder.emptyPast(batch);
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
       options.signal?.throwIfAborted();
-      const { lastLogits, present } = await decoder.step(ids, mask, pos, batch, past);
+      const { lastLogits, present } = await decoder.step(ids, mask, pos, batch, past, options.headMask);
       past = present;
       const vocab = lastLogits.length / batch;
       ids = new BigInt64Array(batch);
       pos = new BigInt64Array(batch);
       for (let b = 0; b < batch; b++) {
-        const token = argmax(lastLogits, b * vocab, vocab);
+        const token = sampling ? sampleToken(lastLogits, b * vocab, vocab, sampling, randoms[b]) : argmax(lastLogits, b * vocab, vocab);
         ids[b] = BigInt(token);
         pos[b] = BigInt(nextPos[b]++);
         if (done[b]) continue;
         if (eos.has(token)) done[b] = true;
-        else out[b].push(token);
+        else {
+          out[b].push(token);
+          if (stopStrings?.length && stopStrings.some((s) => decode!(out[b]).includes(s))) done[b] = true;
+        }
       }
-      const grown = new BigInt64Array(mask.length + batch);
-      const total = mask.length / batch;
-      for (let b = 0; b < batch; b++) {
-        grown.set(mask.subarray(b * total, (b + 1) * total), b * (total + 1));
-        grown[b * (total + 1) + total] = 1n;
-      }
-      mask = grown;
+      mask = growMask(mask, batch);
       options.onStep?.(out);
       if (done.every(Boolean)) break;
     }

@@ -4,7 +4,7 @@
  */
 import type { LoadedModel } from './loadModel';
 import { buildPromptIds } from './prompt';
-import { generateGreedy } from './generate';
+import { generate } from './generate';
 
 export interface Solution {
   text: string;
@@ -25,6 +25,6 @@ export async function solveQuestions(model: LoadedModel, questions: string[], op
   const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, options.maxNewTokens));
   const decode = (ids: number[]) => tokenizer.decode(ids, { skip_special_tokens: true });
   const onStep = options.onText ? (rows: readonly number[][]) => options.onText!(rows.map(decode), rows) : undefined;
-  const tokens = await generateGreedy(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep });
+  const tokens = await generate(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep });
   return tokens.map((t) => ({ text: decode(t), tokens: t }));
 }
