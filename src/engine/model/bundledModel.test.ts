@@ -11,6 +11,7 @@ import type { LoadedModel } from './loadModel';
 import { solveQuestions } from './solve';
 import { generate } from './generate';
 import { buildPromptIds } from './prompt';
+import { scoreContinuations } from './scoreTokens';
 import { PINNED_ANSWERS } from './bundledModelPins';
 
 const HELD_OUT = syntheticProblems({ seed: HELD_OUT_SEED, count: 8 });
@@ -97,5 +98,40 @@ describe('sampling and stop strings on the bundled model', () => {
   it('rejects a head mask when the session has no head_mask input', async () => {
     const mask = new Float32Array(model.spec.numLayers * model.spec.numHeads).fill(1);
     await expect(generate(model.decoder, [prompt()], { maxNewTokens: 4, headMask: mask })).rejects.toThrow(/no head_mask input/);
+  });
+});
+
+describe('teacher-forced scoring on the bundled model', () => {
+  /** The same quantity, one cached step at a time. */
+  async function stepwise(prompt: number[], target: number[]): Promise<number> {
+    const decoder = model.decoder;
+    let ids = BigInt64Array.from(prompt.map(BigInt));
+    let mask = new BigInt64Array(prompt.length).fill(1n);
+    let pos = BigInt64Array.from(prompt.map((_, i) => BigInt(i)));
+    let past = decoder.emptyPast(1);
+    let total = 0;
+    for (let t = 0; t < target.length; t++) {
+      const { lastLogits, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: 1, past });
+      past = present;
+      const max = Math.max(...lastLogits);
+      const logSum = Math.log(lastLogits.reduce((s, x) => s + Math.exp(x - max), 0));
+      total += lastLogits[target[t]] - max - logSum;
+      ids = BigInt64Array.of(BigInt(target[t]));
+      pos = BigInt64Array.of(BigInt(prompt.length + t));
+      mask = new BigInt64Array(prompt.length + t + 1).fill(1n);
+    }
+    for (const p of past) p.dispose();
+    return total;
+  }
+
+  it('equals step-by-step log-probabilities, alone and in a padded batch', async () => {
+    const prompts = HELD_OUT.slice(0, 3).map((p) => buildPromptIds(model.tokenizer, p.question, model.spec, 64));
+    const targets = HELD_OUT.slice(0, 3).map((p) => model.tokenizer.encode(p.answer, { add_special_tokens: false }));
+    const batched = await scoreContinuations(model.decoder, prompts, targets);
+    for (let i = 0; i < 3; i++) {
+      const expected = await stepwise(prompts[i], targets[i]);
+      expect(batched[i]).toBeCloseTo(expected, 3);
+      expect(batched[i]).toBeLessThan(0);
+    }
   });
 });

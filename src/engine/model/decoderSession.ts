@@ -11,10 +11,28 @@ import { UnsupportedModelError } from './errors';
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
 
+export interface StepInput {
+  /** [batch, seq] */
+  inputIds: BigInt64Array;
+  /** [batch, past + seq] */
+  attentionMask: BigInt64Array;
+  /** [batch, seq] */
+  positionIds: BigInt64Array;
+  batch: number;
+  /** From emptyPast() or the previous step's present. */
+  past: Tensor[];
+  /** [batch, layers, heads], 1 keeps and 0 prunes; all ones when absent. */
+  headMask?: Float32Array;
+  /** Also return the logits of every position. */
+  allLogits?: boolean;
+}
+
 /** Logits of the last position of each row, and the cache to feed next. */
 export interface StepOutput {
   /** [batch, vocab], row-major. */
   lastLogits: Float32Array;
+  /** [batch, seq, vocab], when allLogits was asked for. */
+  logits?: Float32Array;
   /** 2 * numLayers tensors [batch, kvHeads, total, headDim]: key, value per layer. */
   present: Tensor[];
 }
@@ -56,34 +74,15 @@ export class DecoderSession {
 
   /**
    * One forward pass. Runs are queued: onnxruntime sessions must not run
-   * concurrently.
-   * @param inputIds [batch, seq]
-   * @param attentionMask [batch, past + seq]
-   * @param positionIds [batch, seq]
-   * @param past from emptyPast() or the previous step's present; disposed here.
-   * @param headMask [batch, layers, heads], 1 keeps and 0 prunes; all ones when absent.
+   * concurrently. The input's past tensors are disposed here.
    */
-  step(
-    inputIds: BigInt64Array,
-    attentionMask: BigInt64Array,
-    positionIds: BigInt64Array,
-    batch: number,
-    past: Tensor[],
-    headMask?: Float32Array,
-  ): Promise<StepOutput> {
-    const run = this.queue.then(() => this.runStep(inputIds, attentionMask, positionIds, batch, past, headMask));
+  step(input: StepInput): Promise<StepOutput> {
+    const run = this.queue.then(() => this.runStep(input));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runStep(
-    inputIds: BigInt64Array,
-    attentionMask: BigInt64Array,
-    positionIds: BigInt64Array,
-    batch: number,
-    past: Tensor[],
-    headMask?: Float32Array,
-  ): Promise<StepOutput> {
+  private async runStep({ inputIds, attentionMask, positionIds, batch, past, headMask, allLogits }: StepInput): Promise<StepOutput> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -101,16 +100,15 @@ export class DecoderSession {
     }
     const out = await this.session.run(feeds);
     for (const t of past) t.dispose();
-    const logits = out.logits;
-    const vocab = logits.dims[2];
-    const all = (await logits.getData()) as Float32Array;
+    const vocab = out.logits.dims[2];
+    const all = (await out.logits.getData()) as Float32Array;
     const lastLogits = new Float32Array(batch * vocab);
     for (let b = 0; b < batch; b++) {
       lastLogits.set(all.subarray((b * seq + seq - 1) * vocab, (b * seq + seq) * vocab), b * vocab);
     }
-    logits.dispose();
+    out.logits.dispose();
     const present: Tensor[] = [];
     for (let i = 0; i < this.spec.numLayers; i++) present.push(out[`present.${i}.key`], out[`present.${i}.value`]);
-    return { lastLogits, present };
+    return { lastLogits, logits: allLogits ? all : undefined, present };
   }
 }

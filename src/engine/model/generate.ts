@@ -44,8 +44,8 @@ function checkRequest(decoder: DecoderSession, prompts: number[][], options: Gen
   if (options.stopStrings?.length && !options.decode) throw new InvalidRequestError('stopStrings need a decode function.');
 }
 
-/** Left-padded [batch, width] ids, mask and positions for the prompts. */
-function padPrompts(prompts: number[][], pad: bigint): { ids: BigInt64Array<ArrayBuffer>; mask: BigInt64Array<ArrayBuffer>; pos: BigInt64Array<ArrayBuffer> } {
+/** Left-padded [batch, width] ids, attention mask and positions for the prompts. */
+export function padPrompts(prompts: number[][], pad: bigint): { ids: BigInt64Array<ArrayBuffer>; mask: BigInt64Array<ArrayBuffer>; pos: BigInt64Array<ArrayBuffer> } {
   const batch = prompts.length;
   const width = Math.max(...prompts.map((p) => p.length));
   const ids = new BigInt64Array(batch * width).fill(pad);
@@ -96,7 +96,7 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
       options.signal?.throwIfAborted();
-      const { lastLogits, present } = await decoder.step(ids, mask, pos, batch, past, options.headMask);
+      const { lastLogits, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch, past, headMask: options.headMask });
       past = present;
       const vocab = lastLogits.length / batch;
       ids = new BigInt64Array(batch);

@@ -1,0 +1,50 @@
+/**
+ * Teacher-forced log-probability of a continuation: how likely the model
+ * finds a reference solution. The sweep's fast proxy for accuracy.
+ */
+import type { DecoderSession } from './decoderSession';
+import { ContextLengthError, InvalidRequestError } from './errors';
+import { padPrompts } from './generate';
+
+/**
+ * Sum over target tokens of log p(target_t | prompt, target_<t), per row.
+ * @param prompts one prompt token-id array per row
+ * @param targets one continuation per row (non-empty)
+ * @param headMask [batch, layers, heads], as in generate()
+ * @returns [batch] summed log-probabilities (natural log)
+ */
+export async function scoreContinuations(
+  decoder: DecoderSession,
+  prompts: number[][],
+  targets: number[][],
+  headMask?: Float32Array,
+): Promise<Float64Array> {
+  const batch = prompts.length;
+  if (targets.length !== batch) throw new InvalidRequestError(`${batch} prompts but ${targets.length} targets.`);
+  if (targets.some((t) => t.length === 0)) throw new InvalidRequestError('Every target needs at least one token.');
+  if (headMask && !decoder.hasHeadMask) throw new InvalidRequestError('This session has no head_mask input: load the model with head masking enabled.');
+  const rows = prompts.map((p, b) => [...p, ...targets[b]]);
+  const width = Math.max(...rows.map((r) => r.length));
+  if (width > decoder.spec.maxPositions) throw new ContextLengthError(width, 0, decoder.spec.maxPositions);
+
+  const { ids, mask, pos } = padPrompts(rows, BigInt(decoder.spec.padTokenId));
+  const { logits, present } = await decoder.step({
+    inputIds: ids, attentionMask: mask, positionIds: pos, batch, past: decoder.emptyPast(batch), headMask, allLogits: true,
+  });
+  for (const t of present) t.dispose();
+  const vocab = logits!.length / (batch * width);
+  const scores = new Float64Array(batch);
+  for (let b = 0; b < batch; b++) {
+    const start = width - rows[b].length + prompts[b].length;
+    for (let t = 0; t < targets[b].length; t++) {
+      // Position start + t - 1 predicts the token at start + t.
+      const offset = (b * width + start + t - 1) * vocab;
+      let max = -Infinity;
+      for (let v = 0; v < vocab; v++) max = Math.max(max, logits![offset + v]);
+      let sum = 0;
+      for (let v = 0; v < vocab; v++) sum += Math.exp(logits![offset + v] - max);
+      scores[b] += logits![offset + targets[b][t]] - max - Math.log(sum);
+    }
+  }
+  return scores;
+}
