@@ -9,6 +9,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { DecoderSession, type TensorClass } from './decoderSession';
 import { BackendError, ModelFileError } from './errors';
 import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
+import { fingerprint } from './fingerprint';
 
 export const MODEL_ONNX_PATH = 'onnx/model.onnx';
 
@@ -25,6 +26,8 @@ export interface LoadedModel {
   decoder: DecoderSession;
   /** Size of the ONNX file in bytes. */
   onnxBytes: number;
+  /** SHA-256 of the ONNX file as loaded, before any surgery. */
+  fingerprint: string;
 }
 
 export interface ModelRuntime {
@@ -71,5 +74,11 @@ export async function loadDecoderModel(
     if (err instanceof BackendError) throw err;
     throw new ModelFileError(MODEL_ONNX_PATH, `onnxruntime could not load it; the file may be truncated or corrupt (${errorText(err)})`);
   }
-  return { spec, tokenizer, decoder: new DecoderSession(session, runtime.Tensor, spec), onnxBytes: bytes.length };
+  return {
+    spec,
+    tokenizer,
+    decoder: new DecoderSession(session, runtime.Tensor, spec),
+    onnxBytes: bytes.length,
+    fingerprint: await fingerprint(bytes),
+  };
 }

@@ -1,0 +1,70 @@
+/**
+ * Runs a sweep: every (configuration, problem) cell not yet done, packed
+ * into batches whose rows each carry their own prompt and head mask, so one
+ * session.run evaluates many prunings at once.
+ */
+import type { LoadedModel } from '../model/loadModel';
+import { generate } from '../model/generate';
+import { buildPromptIds } from '../model/prompt';
+import { scoreContinuations } from '../model/scoreTokens';
+import { maskFor, type SweepCell, type SweepFile } from './sweepSchema';
+
+export interface SweepRunOptions {
+  /** Rows per batch (configurations x problems interleaved). */
+  batchRows: number;
+  /** Grades one generated output against a problem's reference. */
+  grade(output: string, reference: string): { predicted: string | null; correct: boolean };
+  signal?: AbortSignal;
+  /** Called with each batch's new cells, for saving as they arrive. */
+  onCells?(cells: SweepCell[], done: number, total: number): void;
+}
+
+/** The cells this file (or shard) still has to run, in a stable order. */
+export function pendingCells(file: SweepFile): { config: number; problem: number }[] {
+  const done = new Set(file.cells.map((c) => `${c.config}:${c.problem}`));
+  const pending: { config: number; problem: number }[] = [];
+  file.configs.forEach((_, config) => {
+    if (file.shard && config % file.shard.count !== file.shard.index) return;
+    file.problems.forEach((_, problem) => {
+      if (!done.has(`${config}:${problem}`)) pending.push({ config, problem });
+    });
+  });
+  return pending;
+}
+
+/** Runs the pending cells and returns the file with them added. */
+export async function runSweep(model: LoadedModel, file: SweepFile, options: SweepRunOptions): Promise<SweepFile> {
+  const { numLayers, numHeads } = model.spec;
+  if (numLayers !== file.model.numLayers || numHeads !== file.model.numHeads) {
+    throw new Error(`The sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; the loaded model has ${numLayers} x ${numHeads}.`);
+  }
+  const pending = pendingCells(file);
+  const cells = [...file.cells];
+  const promptCache = new Map<number, number[]>();
+  const prompt = (p: number) => {
+    if (!promptCache.has(p)) promptCache.set(p, buildPromptIds(model.tokenizer, file.problems[p].question, model.spec, file.maxNewTokens));
+    return promptCache.get(p)!;
+  };
+  const decode = (ids: number[]) => model.tokenizer.decode(ids, { skip_special_tokens: true });
+  const perRow = numLayers * numHeads;
+
+  for (let s = 0; s < pending.length; s += options.batchRows) {
+    options.signal?.throwIfAborted();
+    const batch = pending.slice(s, s + options.batchRows);
+    const headMask = new Float32Array(batch.length * perRow);
+    batch.forEach((c, r) => headMask.set(maskFor(file.configs[c.config], numLayers, numHeads), r * perRow));
+    const prompts = batch.map((c) => prompt(c.problem));
+    let fresh: SweepCell[];
+    if (file.mode === 'generate') {
+      const outputs = await generate(model.decoder, prompts, { maxNewTokens: file.maxNewTokens, headMask, signal: options.signal });
+      fresh = batch.map((c, r) => ({ ...c, ...options.grade(decode(outputs[r]), file.problems[c.problem].reference), tokens: outputs[r].length }));
+    } else {
+      const targets = batch.map((c) => model.tokenizer.encode(file.problems[c.problem].reference, { add_special_tokens: false }));
+      const scores = await scoreContinuations(model.decoder, prompts, targets, headMask);
+      fresh = batch.map((c, r) => ({ ...c, logprob: scores[r] }));
+    }
+    cells.push(...fresh);
+    options.onCells?.(fresh, s + batch.length, pending.length);
+  }
+  return { ...file, cells };
+}

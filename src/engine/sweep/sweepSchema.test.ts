@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSweeps } from './mergeSweeps';
+import { pendingCells } from './runSweep';
+import { maskFor, singleHeadConfigs, SweepFileError, validateSweepFile, type SweepFile } from './sweepSchema';
+
+function sweep(cells: SweepFile['cells'], shard?: SweepFile['shard']): SweepFile {
+  return {
+    schema: 'headlab-sweep', version: 1, mode: 'generate', maxNewTokens: 64,
+    model: { name: 'tiny', fingerprint: 'ab'.repeat(32), numLayers: 2, numHeads: 2 },
+    problems: [{ id: 'p0', question: 'Q0', reference: '1' }, { id: 'p1', question: 'Q1', reference: '2' }],
+    configs: singleHeadConfigs(2, 2), cells, shard,
+  };
+}
+
+describe('sweep files', () => {
+  it('list the baseline then each single head, and build masks', () => {
+    expect(singleHeadConfigs(2, 2)).toEqual([[], [[0, 0]], [[0, 1]], [[1, 0]], [[1, 1]]]);
+    expect([...maskFor([[1, 0]], 2, 2)]).toEqual([1, 1, 0, 1]);
+  });
+
+  it('validate and say what is wrong', () => {
+    expect(validateSweepFile(JSON.parse(JSON.stringify(sweep([]))))).toBeTruthy();
+    expect(() => validateSweepFile({ ...sweep([]), version: 2 })).toThrow(/version 2 is not supported/);
+    expect(() => validateSweepFile({ ...sweep([]), schema: 'x' })).toThrow(SweepFileError);
+    expect(() => validateSweepFile({ ...sweep([]), configs: [[[5, 0]]] })).toThrow(/configs\[0\]/);
+    expect(() => validateSweepFile(sweep([{ config: 9, problem: 0 }]))).toThrow(/cells\[0\] points outside/);
+  });
+
+  it('split pending work into shards that cover every cell once', () => {
+    const shards = [0, 1, 2].map((index) => pendingCells(sweep([], { index, count: 3 })));
+    const all = shards.flat().map((c) => `${c.config}:${c.problem}`);
+    expect(all.length).toBe(10);
+    expect(new Set(all).size).toBe(10);
+    expect(pendingCells(sweep([{ config: 0, problem: 0, correct: true }]))).toHaveLength(9);
+  });
+
+  it('merge shards, and refuse ones that disagree or differ', () => {
+    const a = sweep([{ config: 0, problem: 0, correct: true }], { index: 0, count: 2 });
+    const b = sweep([{ config: 1, problem: 1, correct: false }], { index: 1, count: 2 });
+    const merged = mergeSweeps([b, a]);
+    expect(merged.cells.map((c) => [c.config, c.problem])).toEqual([[0, 0], [1, 1]]);
+    expect(merged.shard).toBeUndefined();
+    expect(() => mergeSweeps([a, sweep([{ config: 0, problem: 0, correct: false }])])).toThrow(/disagrees on configuration 0, problem 0/);
+    expect(() => mergeSweeps([a, { ...b, model: { ...b.model, fingerprint: 'cd'.repeat(32) } }])).toThrow(/different model/);
+  });
+});

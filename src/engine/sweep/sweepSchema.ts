@@ -1,0 +1,101 @@
+/**
+ * The sweep result file: one versioned JSON schema that the CLI writes, the
+ * app imports and exports, and `merge` joins across shards.
+ *
+ * A sweep runs every configuration (a set of pruned heads; the empty set is
+ * the baseline) over every problem. Each finished (configuration, problem)
+ * pair is one cell, so a partial or sharded sweep is a valid file too.
+ */
+
+export const SWEEP_SCHEMA = 'headlab-sweep';
+export const SWEEP_VERSION = 1;
+
+export type SweepMode = 'generate' | 'logprob';
+
+/** [layer, head], both 0-based. */
+export type HeadRef = [number, number];
+
+export interface SweepModelInfo {
+  name: string;
+  /** SHA-256 of the ONNX bytes before surgery, hex. */
+  fingerprint: string;
+  numLayers: number;
+  numHeads: number;
+}
+
+export interface SweepProblem {
+  id: string;
+  question: string;
+  /** The final answer (generate mode) or the solution scored (logprob mode). */
+  reference: string;
+}
+
+export interface SweepCell {
+  config: number;
+  problem: number;
+  /** Generate mode. */
+  correct?: boolean;
+  predicted?: string | null;
+  tokens?: number;
+  /** Logprob mode: summed log-probability of the reference solution. */
+  logprob?: number;
+}
+
+export interface SweepFile {
+  schema: typeof SWEEP_SCHEMA;
+  version: typeof SWEEP_VERSION;
+  model: SweepModelInfo;
+  mode: SweepMode;
+  maxNewTokens: number;
+  problems: SweepProblem[];
+  /** Pruned heads per configuration; configs[0] is the baseline []. */
+  configs: HeadRef[][];
+  cells: SweepCell[];
+  /** Present on a shard: it holds the configurations with index % count === index. */
+  shard?: { index: number; count: number };
+}
+
+/** Thrown for a file that is not a sweep this version can read. */
+export class SweepFileError extends Error {
+  override readonly name = 'SweepFileError';
+}
+
+/** Checks the shape of parsed JSON and returns it typed, or throws SweepFileError saying what is wrong. */
+export function validateSweepFile(raw: unknown, source = 'sweep file'): SweepFile {
+  const fail = (why: string): never => {
+    throw new SweepFileError(`${source}: ${why}`);
+  };
+  if (typeof raw !== 'object' || raw === null) return fail('not a JSON object');
+  const f = raw as Partial<SweepFile>;
+  if (f.schema !== SWEEP_SCHEMA) fail(`"schema" is ${JSON.stringify(f.schema)}, expected "${SWEEP_SCHEMA}"`);
+  if (f.version !== SWEEP_VERSION) fail(`version ${JSON.stringify(f.version)} is not supported (this HeadLab reads version ${SWEEP_VERSION})`);
+  if (f.mode !== 'generate' && f.mode !== 'logprob') fail(`"mode" must be "generate" or "logprob"`);
+  const m = f.model;
+  if (!m || typeof m.fingerprint !== 'string' || !Number.isInteger(m.numLayers) || !Number.isInteger(m.numHeads)) fail('"model" needs name, fingerprint, numLayers and numHeads');
+  if (!Array.isArray(f.problems) || !Array.isArray(f.configs) || !Array.isArray(f.cells)) fail('"problems", "configs" and "cells" must be arrays');
+  for (const [i, c] of f.configs!.entries()) {
+    if (!Array.isArray(c) || c.some((h) => !Array.isArray(h) || h[0] < 0 || h[0] >= m!.numLayers || h[1] < 0 || h[1] >= m!.numHeads)) {
+      fail(`configs[${i}] is not a list of [layer, head] pairs inside ${m!.numLayers} x ${m!.numHeads}`);
+    }
+  }
+  for (const [i, c] of f.cells!.entries()) {
+    if (!Number.isInteger(c.config) || c.config < 0 || c.config >= f.configs!.length || !Number.isInteger(c.problem) || c.problem < 0 || c.problem >= f.problems!.length) {
+      fail(`cells[${i}] points outside the configs or problems`);
+    }
+  }
+  return f as SweepFile;
+}
+
+/** Baseline first, then every single head in layer-major order: 1 + layers * heads configurations. */
+export function singleHeadConfigs(numLayers: number, numHeads: number): HeadRef[][] {
+  const configs: HeadRef[][] = [[]];
+  for (let l = 0; l < numLayers; l++) for (let h = 0; h < numHeads; h++) configs.push([[l, h]]);
+  return configs;
+}
+
+/** Row-major [layers, heads] mask, 1 keeps and 0 prunes. */
+export function maskFor(pruned: readonly HeadRef[], numLayers: number, numHeads: number): Float32Array {
+  const mask = new Float32Array(numLayers * numHeads).fill(1);
+  for (const [l, h] of pruned) mask[l * numHeads + h] = 0;
+  return mask;
+}
