@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import * as ort from 'onnxruntime-node';
 import { ModelFileError } from '../engine/model/errors';
-import { loadDecoderModel, type LoadedModel } from '../engine/model/loadModel';
+import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { nodeRuntime } from './nodeRuntime';
 
 export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/headlab-math-6x8', import.meta.url));
 
 /** Loads the model folder `dir` (Hub layout: config.json, tokenizer.json, onnx/model.onnx). */
-export async function loadNodeModel(dir: string): Promise<LoadedModel> {
+export async function loadNodeModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
   const root = resolve(dir);
   const files = {
     async bytes(name: string) {
@@ -40,9 +40,7 @@ export async function loadNodeModel(dir: string): Promise<LoadedModel> {
       env.localModelPath = dirname(root) + '/';
       return AutoTokenizer.from_pretrained(basename(root));
     },
-    {
-      Tensor: ort.Tensor,
-      createSession: (bytes) => ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], intraOpNumThreads: 1 }),
-    },
+    nodeRuntime,
+    options,
   );
 }

@@ -8,8 +8,8 @@ import type { DecoderSpec } from '../engine/model/modelConfig';
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
 
-/** Where a model's files are: a folder under public/models, or any base URL. */
-export type ModelSource = { kind: 'bundled'; name: string } | { kind: 'url'; url: string };
+export type { ModelSource } from '../engine/model/modelSource';
+import type { ModelSource } from '../engine/model/modelSource';
 
 /** transformers.js' progress events, passed through unchanged. */
 export interface LoadProgress {

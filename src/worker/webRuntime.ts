@@ -5,8 +5,7 @@
 import * as ort from 'onnxruntime-web/webgpu';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { BackendError } from '../engine/model/errors';
-import type { ModelRuntime } from '../engine/model/loadModel';
-import type { DecoderSpec } from '../engine/model/modelConfig';
+import type { ExternalData, ModelRuntime } from '../engine/model/loadModel';
 import type { Backend, BackendChoice } from './protocol';
 
 export interface BackendDecision {
@@ -32,7 +31,7 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
 }
 
 /** A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU. */
-export function webRuntime(backend: Backend, spec: DecoderSpec): ModelRuntime {
+export function webRuntime(backend: Backend): ModelRuntime {
   // Vite renames the binary when it bundles it; tell onnxruntime where it went.
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   // One thread: onnxruntime's bundled build spawns its pthread workers from this
@@ -41,17 +40,11 @@ export function webRuntime(backend: Backend, spec: DecoderSpec): ModelRuntime {
   // Node-placement notices are warnings, not failures: keep the console for real errors.
   ort.env.logLevel = 'error';
   const options: ort.InferenceSession.SessionOptions = { executionProviders: [backend], logSeverityLevel: 3 };
-  if (backend === 'webgpu') {
-    const location: Record<string, 'gpu-buffer'> = {};
-    for (let i = 0; i < spec.numLayers; i++) {
-      location[`present.${i}.key`] = 'gpu-buffer';
-      location[`present.${i}.value`] = 'gpu-buffer';
-    }
-    options.preferredOutputLocation = location;
-  }
-  const createSession = async (bytes: Uint8Array) => {
+  const createSession = async (bytes: Uint8Array, externalData: ExternalData[], presentNames: string[]) => {
+    // On WebGPU the KV cache stays on the GPU between steps; only logits come back.
+    const location = backend === 'webgpu' ? Object.fromEntries(presentNames.map((n) => [n, 'gpu-buffer' as const])) : undefined;
     try {
-      return await ort.InferenceSession.create(bytes, options);
+      return await ort.InferenceSession.create(bytes, { ...options, externalData, preferredOutputLocation: location });
     } catch (err) {
       const message = (err as Error).message ?? String(err);
       if (/no available backend|initWasm|webgpu/i.test(message)) {

@@ -10,8 +10,8 @@ import { DecoderSession, type TensorClass } from './decoderSession';
 import { BackendError, ModelFileError } from './errors';
 import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
 import { fingerprint } from './fingerprint';
+import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './modelFiles';
 
-export const MODEL_ONNX_PATH = 'onnx/model.onnx';
 
 export interface ModelFileReader {
   /** Resolves the file's bytes, or throws ModelFileError naming it. */
@@ -26,17 +26,33 @@ export interface LoadedModel {
   decoder: DecoderSession;
   /** Size of the ONNX file in bytes. */
   onnxBytes: number;
+  dtype: ModelDtype;
   /** SHA-256 of the ONNX file as loaded, before any surgery. */
   fingerprint: string;
 }
 
+/** An external-data file, as onnxruntime's externalData session option takes it. */
+export interface ExternalData {
+  /** Path as the ONNX file refers to it: the file name beside the model. */
+  path: string;
+  data: Uint8Array;
+}
+
 export interface ModelRuntime {
   Tensor: TensorClass;
-  createSession(bytes: Uint8Array): Promise<InferenceSession>;
+  /** presentNames: the KV-cache outputs, which a GPU runtime may keep on the device. */
+  createSession(bytes: Uint8Array, externalData: ExternalData[], presentNames: string[]): Promise<InferenceSession>;
+}
+
+export interface LoadOptions {
+  /** Which ONNX variant to load; config.json's transformers.js dtype, else fp32. */
+  dtype?: ModelDtype;
+  /** Rewrites the ONNX bytes before the session opens (head-mask surgery). */
+  transform?: (bytes: Uint8Array, spec: DecoderSpec) => Uint8Array;
 }
 
 /** Throws unless the bytes start like an ONNX ModelProto (field 1, ir_version, varint). */
-export function checkOnnxHeader(bytes: Uint8Array, file = MODEL_ONNX_PATH): void {
+export function checkOnnxHeader(bytes: Uint8Array, file: string): void {
   if (bytes.length === 0) throw new ModelFileError(file, 'the file is empty');
   if (bytes[0] !== 0x08) {
     const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -48,15 +64,19 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Reads config.json, the tokenizer and onnx/model.onnx, and opens a session. */
+/** Reads config.json, the tokenizer and the ONNX file (with its external data), and opens a session. */
 export async function loadDecoderModel(
   files: ModelFileReader,
   loadTokenizer: () => Promise<PreTrainedTokenizer>,
   runtime: ModelRuntime,
+  options: LoadOptions = {},
 ): Promise<LoadedModel> {
   const configText = await files.optionalText('config.json');
   if (configText === undefined) throw new ModelFileError('config.json', 'not found');
   const spec = parseDecoderSpec(configText, await files.optionalText('generation_config.json'));
+  const config = JSON.parse(configText) as Record<string, unknown>;
+  const dtype = options.dtype ?? configDtype(config) ?? 'fp32';
+  const onnxFile = onnxFileFor(dtype);
 
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -65,20 +85,27 @@ export async function loadDecoderModel(
     throw new ModelFileError('tokenizer.json', `the tokenizer could not be loaded (${errorText(err)})`);
   }
 
-  const bytes = await files.bytes(MODEL_ONNX_PATH);
-  checkOnnxHeader(bytes);
+  const original = await files.bytes(onnxFile);
+  checkOnnxHeader(original, onnxFile);
+  const externalData = await Promise.all(
+    externalDataFiles(config, onnxFile).map(async (f) => ({ path: f.split('/').pop()!, data: await files.bytes(f) })),
+  );
+  const id = await fingerprint(original);
+  const bytes = options.transform ? options.transform(original, spec) : original;
   let session: InferenceSession;
   try {
-    session = await runtime.createSession(bytes);
+    const presentNames = Array.from({ length: spec.numLayers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
+    session = await runtime.createSession(bytes, externalData, presentNames);
   } catch (err) {
     if (err instanceof BackendError) throw err;
-    throw new ModelFileError(MODEL_ONNX_PATH, `onnxruntime could not load it; the file may be truncated or corrupt (${errorText(err)})`);
+    throw new ModelFileError(onnxFile, `onnxruntime could not load it; the file may be truncated or corrupt (${errorText(err)})`);
   }
   return {
     spec,
     tokenizer,
     decoder: new DecoderSession(session, runtime.Tensor, spec),
-    onnxBytes: bytes.length,
-    fingerprint: await fingerprint(bytes),
+    onnxBytes: original.length + externalData.reduce((n, e) => n + e.data.length, 0),
+    dtype,
+    fingerprint: id,
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * Where a model comes from, and how each kind of source is read: the
+ * bundled folder, any base URL in the Hub's file layout, or a Hugging Face
+ * Hub repository id. Tokenizers always load through transformers.js.
+ */
+import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { httpReader, hubFileUrl, type LoadProgressEvent } from './httpReader';
+import type { ModelFileReader } from './loadModel';
+import type { ModelDtype } from './modelFiles';
+
+export type ModelSource =
+  | { kind: 'bundled'; name: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'hub'; id: string; dtype?: ModelDtype; revision?: string };
+
+/** A short human name for the source. */
+export function sourceName(source: ModelSource): string {
+  return source.kind === 'bundled' ? source.name : source.kind === 'hub' ? source.id : source.url;
+}
+
+/** Splits a base URL into transformers.js' (host part, model id) so its remote loader fetches `${base}${file}`. */
+function splitBaseUrl(base: string): { host: string; id: string } {
+  const url = new URL(base.endsWith('/') ? base : base + '/');
+  const parts = url.pathname.replace(/\/$/, '').split('/');
+  const id = parts.pop() ?? '';
+  return { host: `${url.origin}${parts.join('/')}/`, id };
+}
+
+/**
+ * The file reader and tokenizer loader for a source.
+ * @param bundledBase absolute URL of the folder holding bundled models
+ */
+export function sourceAccess(
+  source: ModelSource,
+  bundledBase: string,
+  onProgress?: (e: LoadProgressEvent) => void,
+): { files: ModelFileReader; loadTokenizer: () => Promise<PreTrainedTokenizer> } {
+  const progress = onProgress as ((e: unknown) => void) | undefined;
+  if (source.kind === 'hub') {
+    const revision = source.revision ?? 'main';
+    return {
+      files: httpReader({ urlFor: (f) => hubFileUrl(source.id, f, revision), where: `Hub repository ${source.id}`, cache: true, onProgress }),
+      loadTokenizer: () => {
+        env.allowRemoteModels = true;
+        return AutoTokenizer.from_pretrained(source.id, { revision, progress_callback: progress });
+      },
+    };
+  }
+  const base = source.kind === 'bundled' ? new URL(`${source.name}/`, bundledBase).href : source.url.replace(/\/?$/, '/');
+  return {
+    files: httpReader({ urlFor: (f) => new URL(f, base).href, where: base, cache: false, onProgress }),
+    loadTokenizer: () => {
+      // transformers.js reads "remote" models from remoteHost + remotePathTemplate: point both at the base URL.
+      const { host, id } = splitBaseUrl(base);
+      env.allowRemoteModels = true;
+      env.allowLocalModels = false;
+      env.remoteHost = host;
+      env.remotePathTemplate = '{model}/';
+      return AutoTokenizer.from_pretrained(id, { progress_callback: progress });
+    },
+  };
+}

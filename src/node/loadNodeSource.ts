@@ -1,0 +1,24 @@
+/**
+ * `--model` for the CLI: a folder on disk, a base URL, or a Hub repository
+ * id, all opened with onnxruntime-node.
+ */
+import { existsSync } from 'node:fs';
+import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { sourceAccess, type ModelSource } from '../engine/model/modelSource';
+import type { LoadProgressEvent } from '../engine/model/httpReader';
+import { loadNodeModel } from './loadNodeModel';
+import { nodeRuntime } from './nodeRuntime';
+
+/** Reads a --model argument: an existing folder, an http(s) URL, or else a Hub id. */
+export function parseModelArg(arg: string): ModelSource | { kind: 'dir'; dir: string } {
+  if (existsSync(arg)) return { kind: 'dir', dir: arg };
+  if (/^https?:\/\//.test(arg)) return { kind: 'url', url: arg };
+  return { kind: 'hub', id: arg };
+}
+
+export async function loadNodeSource(arg: string, options: LoadOptions = {}, onProgress?: (e: LoadProgressEvent) => void): Promise<LoadedModel> {
+  const source = parseModelArg(arg);
+  if (source.kind === 'dir') return loadNodeModel(source.dir, options);
+  const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
+  return loadDecoderModel(files, loadTokenizer, nodeRuntime, options);
+}
