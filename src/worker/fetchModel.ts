@@ -4,7 +4,9 @@
  * WASM when a WebGPU session cannot be made (or the model needs shader-f16
  * that the adapter lacks), and says so.
  */
+import { ModelRegistry } from '@huggingface/transformers';
 import type { LoadedModel } from '../engine/model/loadModel';
+import { needsShaderF16, type ModelDtype } from '../engine/model/modelFiles';
 import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
@@ -24,9 +26,15 @@ export async function loadInWorker(
 ): Promise<{ model: LoadedModel; info: ModelInfo }> {
   const bundledBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
   const { files, loadTokenizer } = sourceAccess(source, bundledBase, onProgress);
-  const dtype = source.kind === 'hub' ? source.dtype : undefined;
-
+  let dtype = source.kind === 'hub' ? source.dtype : undefined;
   let decision: BackendDecision = await chooseBackend(choice);
+  if (decision.backend === 'webgpu' && dtype && needsShaderF16(dtype) && !decision.shaderF16) {
+    // float16 weights need shader-f16 on WebGPU: take the 4-bit float32 variant, else fp32.
+    const offered = await ModelRegistry.get_available_dtypes((source as { id: string }).id).catch(() => [] as string[]);
+    const fallback: ModelDtype = offered.includes('q4') ? 'q4' : 'fp32';
+    decision = { ...decision, reason: `${decision.reason}; it lacks shader-f16, so ${fallback} weights are used instead of ${dtype}` };
+    dtype = fallback;
+  }
   const load = async (d: BackendDecision) => {
     const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype });
     await warmUp(model);

@@ -11,12 +11,19 @@ import type { Backend, BackendChoice } from './protocol';
 export interface BackendDecision {
   backend: Backend;
   reason: string;
+  /** WebGPU only: whether the adapter can run float16 shaders (fp16, q4f16 models). */
+  shaderF16?: boolean;
+}
+
+interface GpuAdapterLike {
+  info?: { vendor?: string; architecture?: string; description?: string };
+  features?: { has(name: string): boolean };
 }
 
 /** Decides the backend before any session exists. */
 export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
   if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was requested' };
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string; description?: string } } | null> } }).gpu;
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   if (!gpu) return { backend: 'wasm', reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
   let adapter;
   try {
@@ -27,7 +34,8 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
   if (!adapter) return { backend: 'wasm', reason: 'WebGPU is present but offers no GPU adapter' };
   const info = adapter.info;
   const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unnamed adapter';
-  return { backend: 'webgpu', reason: `WebGPU adapter found (${name})` };
+  const shaderF16 = adapter.features?.has('shader-f16') ?? false;
+  return { backend: 'webgpu', reason: `WebGPU adapter found (${name})`, shaderF16 };
 }
 
 /** A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU. */
