@@ -51,7 +51,8 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--vocab-size", type=int, required=True)
-    ap.add_argument("--steps", type=int, default=4000)
+    ap.add_argument("--steps", type=int, default=4000, help="length of the learning-rate schedule")
+    ap.add_argument("--stop-after", type=int, default=None, help="stop at this step (the schedule still spans --steps)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--warmup", type=int, default=100)
@@ -87,7 +88,7 @@ def main():
     log = open(os.path.join(args.out, "log.jsonl"), "a")
     start, seen_tokens = time.time(), 0
 
-    for step in range(1, args.steps + 1):
+    for step in range(1, (args.stop_after or args.steps) + 1):
         lr = args.lr * min(1.0, step / args.warmup) * 0.5 * (1 + math.cos(math.pi * step / args.steps))
         for g in opt.param_groups:
             g["lr"] = max(lr, args.lr * 0.02)
