@@ -12,10 +12,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
-  use: { baseURL: 'http://localhost:4173', trace: 'off' },
+  use: { baseURL: 'http://localhost:4317', trace: 'off' },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: 'npx vite build --logLevel warn && npx vite preview --port 4317 --strictPort',
+    url: 'http://localhost:4317',
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

@@ -14,9 +14,18 @@ export interface Solution {
 
 export interface SolveOptions {
   maxNewTokens: number;
+  /** Heads to prune, one [layers, heads] mask (1 keeps, 0 prunes) applied to every question. */
+  headMask?: Float32Array;
   signal?: AbortSignal;
   /** Streams each row's decoded text and token ids so far. */
   onText?: (texts: string[], tokens: readonly number[][]) => void;
+}
+
+/** [rows, ...mask] from one mask. */
+function repeatRows(mask: Float32Array, rows: number): Float32Array {
+  const out = new Float32Array(mask.length * rows);
+  for (let r = 0; r < rows; r++) out.set(mask, r * mask.length);
+  return out;
 }
 
 /** Greedy answers to `questions`, generated together as one batch. */
@@ -25,6 +34,7 @@ export async function solveQuestions(model: LoadedModel, questions: string[], op
   const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, options.maxNewTokens));
   const decode = (ids: number[]) => tokenizer.decode(ids, { skip_special_tokens: true });
   const onStep = options.onText ? (rows: readonly number[][]) => options.onText!(rows.map(decode), rows) : undefined;
-  const tokens = await generate(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep });
+  const headMask = options.headMask ? repeatRows(options.headMask, questions.length) : undefined;
+  const tokens = await generate(decoder, prompts, { maxNewTokens: options.maxNewTokens, signal: options.signal, onStep, headMask });
   return tokens.map((t) => ({ text: decode(t), tokens: t }));
 }
