@@ -18,7 +18,7 @@ test('a truncated model file is named in the error', async ({ headlab, page }) =
     await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: whole.subarray(0, whole.length >> 1) });
   });
   await headlab.open();
-  await expect(headlab.modelAlert).toContainText('Model file onnx/model.onnx: onnxruntime could not load it');
+  await expect(headlab.modelAlert).toContainText('Model file onnx/model.onnx: truncated or corrupt ONNX model');
 });
 
 test('a missing model folder is named in the error', async ({ headlab }) => {

@@ -28,7 +28,7 @@ export const useSolveStore = create<SolveState>((set, get) => ({
   async solve(maxNewTokens) {
     set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, error: undefined });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'solved' }>>(
-      { type: 'solve', question: get().question, maxNewTokens },
+      { type: 'solve', question: get().question, maxNewTokens, prune: [] },
       (e) => {
         if (e.type === 'token') set({ text: e.text, tokenCount: e.tokenCount, tokensPerSecond: e.tokensPerSecond });
       },

@@ -7,6 +7,7 @@
 import type { LoadedModel } from '../engine/model/loadModel';
 import { solveQuestions } from '../engine/model/solve';
 import { loadInWorker } from './fetchModel';
+import { maskFor } from '../engine/sweep/sweepSchema';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,8 +29,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     case 'solve': {
       if (!model) throw new Error('No model is loaded yet.');
       const start = performance.now();
+      const { numLayers, numHeads } = model.spec;
       const [solution] = await solveQuestions(model, [req.question], {
         maxNewTokens: req.maxNewTokens,
+        headMask: maskFor(req.prune, numLayers, numHeads),
         signal,
         onText: ([text], [tokens]) => {
           const seconds = (performance.now() - start) / 1000;

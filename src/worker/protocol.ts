@@ -38,7 +38,7 @@ export interface SolveResult {
 
 export type WorkerRequest =
   | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
-  | { type: 'solve'; id: number; question: string; maxNewTokens: number }
+  | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {

@@ -91,7 +91,14 @@ export async function loadDecoderModel(
     externalDataFiles(config, onnxFile).map(async (f) => ({ path: f.split('/').pop()!, data: await files.bytes(f) })),
   );
   const id = await fingerprint(original);
-  const bytes = options.transform ? options.transform(original, spec) : original;
+  let bytes = original;
+  if (options.transform) {
+    try {
+      bytes = options.transform(original, spec);
+    } catch (err) {
+      throw new ModelFileError(onnxFile, errorText(err));
+    }
+  }
   let session: InferenceSession;
   try {
     const presentNames = Array.from({ length: spec.numLayers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
