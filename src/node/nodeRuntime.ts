@@ -5,5 +5,5 @@ import type { ModelRuntime } from '../engine/model/loadModel';
 export const nodeRuntime: ModelRuntime = {
   Tensor: ort.Tensor,
   createSession: (bytes, externalData) =>
-    ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], intraOpNumThreads: 1, externalData }),
+    ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], externalData }),
 };

@@ -62,6 +62,13 @@ export function padPrompts(prompts: number[][], pad: bigint): { ids: BigInt64Arr
   return { ids, mask, pos };
 }
 
+/** Rows `keep` of a row-major [rows, width] array, in that order. */
+function pickRows<T extends BigInt64Array | Float32Array | Uint16Array>(a: T, keep: number[], width: number): T {
+  const out = new (a.constructor as new (n: number) => T)(keep.length * width);
+  keep.forEach((r, i) => out.set(a.subarray(r * width, (r + 1) * width) as never, i * width));
+  return out;
+}
+
 /** Appends one attended column to a [batch, total] mask. */
 function growMask(mask: BigInt64Array, batch: number): BigInt64Array<ArrayBuffer> {
   const total = mask.length / batch;
@@ -92,29 +99,47 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
   const nextPos = prompts.map((p) => p.length);
   const out: number[][] = prompts.map(() => []);
   const done = new Array<boolean>(batch).fill(false);
+  // Rows still generating, by original index; finished rows are dropped from the batch when the cache is on the CPU.
+  let rows = prompts.map((_, b) => b);
+  let headMask = options.headMask;
   let past = decoder.emptyPast(batch);
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
       options.signal?.throwIfAborted();
-      const { lastLogits, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch, past, headMask: options.headMask });
+      const n = rows.length;
+      const { lastLogits, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: n, past, headMask });
       past = present;
-      const vocab = lastLogits.length / batch;
-      ids = new BigInt64Array(batch);
-      pos = new BigInt64Array(batch);
-      for (let b = 0; b < batch; b++) {
-        const token = sampling ? sampleToken(lastLogits, b * vocab, vocab, sampling, randoms[b]) : argmax(lastLogits, b * vocab, vocab);
-        ids[b] = BigInt(token);
-        pos[b] = BigInt(nextPos[b]++);
-        if (done[b]) continue;
+      const vocab = lastLogits.length / n;
+      ids = new BigInt64Array(n);
+      pos = new BigInt64Array(n);
+      rows.forEach((b, i) => {
+        const token = sampling ? sampleToken(lastLogits, i * vocab, vocab, sampling, randoms[b]) : argmax(lastLogits, i * vocab, vocab);
+        ids[i] = BigInt(token);
+        pos[i] = BigInt(nextPos[b]++);
+        if (done[b]) return;
         if (eos.has(token)) done[b] = true;
         else {
           out[b].push(token);
           if (stopStrings?.length && stopStrings.some((s) => decode!(out[b]).includes(s))) done[b] = true;
         }
-      }
-      mask = growMask(mask, batch);
+      });
+      mask = growMask(mask, n);
       options.onStep?.(out);
       if (done.every(Boolean)) break;
+
+      const keep = rows.flatMap((b, i) => (done[b] ? [] : [i]));
+      if (keep.length <= 0.75 * n && past.every((t) => t.location === 'cpu')) {
+        ids = pickRows(ids, keep, 1);
+        pos = pickRows(pos, keep, 1);
+        mask = pickRows(mask, keep, mask.length / n);
+        if (headMask) headMask = pickRows(headMask, keep, spec.numLayers * spec.numHeads);
+        past = past.map((t) => {
+          const kept = new decoder.Tensor(t.type as 'float32', pickRows(t.data as Float32Array, keep, t.size / n), [keep.length, ...t.dims.slice(1)]);
+          t.dispose();
+          return kept;
+        });
+        rows = keep.map((i) => rows[i]);
+      }
     }
   } finally {
     for (const t of past) t.dispose();
