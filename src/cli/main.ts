@@ -1,68 +1,73 @@
 /**
- * Headless HeadLab: `npm run cli -- <command> [options]`.
- *   generate --model DIR --prompt TEXT [--max-new-tokens N] [--json]
- *   eval --model DIR --problems synthetic:COUNT:SEED[:LEVEL] [--batch N] [--json]
- * Progress goes to stderr; results to stdout.
+ * Headless HeadLab over the same engine as the app, on onnxruntime-node.
+ *   npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
+ *   npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--json]
+ *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] --out FILE
+ *   npm run cli -- merge A.json B.json ... --out FILE
+ * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL] or a JSONL file.
+ * Progress goes to stderr; results to stdout or --out.
  */
 import { parseArgs } from 'node:util';
-import { loadNodeModel } from '../node/loadNodeModel';
-import { solveQuestions } from '../engine/model/solve';
-import { evaluateProblems, parseProblemSpec } from './evaluate';
+import { UsageError } from './args';
+import type { CliContext } from './cliContext';
+import { evalCommand } from './commands/evalCommand';
+import { generateCommand } from './commands/generateCommand';
+import { mergeCommand } from './commands/mergeCommand';
+import { sweepCommand } from './commands/sweepCommand';
+import { loadNodeSource } from '../node/loadNodeSource';
+import { addHeadMask } from '../engine/onnx/addHeadMask';
 
-const USAGE = `usage: npm run cli -- generate --model DIR --prompt TEXT [--max-new-tokens N] [--json]
-       npm run cli -- eval --model DIR --problems synthetic:COUNT:SEED[:LEVEL] [--batch N] [--max-new-tokens N] [--json]`;
+const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
+       npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
+       npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
+       npm run cli -- merge A.json B.json ... --out FILE
+  M: model folder, http(s) base URL, or Hugging Face Hub id
+  P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
+  L.H: 0-based layer and head`;
 
-export class UsageError extends Error {}
-
-function intOption(raw: string | undefined, name: string, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
+  generate: generateCommand,
+  eval: evalCommand,
+  sweep: sweepCommand,
+  merge: mergeCommand,
+};
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: command === 'merge',
     options: {
       model: { type: 'string' },
       prompt: { type: 'string' },
       problems: { type: 'string' },
+      prune: { type: 'string' },
+      heads: { type: 'string' },
+      mode: { type: 'string' },
+      shard: { type: 'string' },
+      out: { type: 'string' },
       batch: { type: 'string' },
       'max-new-tokens': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  if (command !== 'generate' && command !== 'eval') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  if (!values.model) throw new UsageError('--model is required');
-  const maxNewTokens = intOption(values['max-new-tokens'], 'max-new-tokens', 64);
-
-  if (command === 'generate') {
-    if (values.prompt === undefined) throw new UsageError('--prompt is required');
-    const model = await loadNodeModel(values.model);
-    const [solution] = await solveQuestions(model, [values.prompt], { maxNewTokens });
-    process.stdout.write(values.json ? JSON.stringify(solution) + '\n' : solution.text + '\n');
-    return;
-  }
-  if (!values.problems) throw new UsageError('--problems is required');
-  const problems = parseProblemSpec(values.problems);
-  const model = await loadNodeModel(values.model);
-  const report = await evaluateProblems(model, problems, {
-    maxNewTokens,
-    batch: intOption(values.batch, 'batch', 32),
-    onProgress: (done, total) => process.stderr.write(`\r${done}/${total} problems`),
+  await run({
+    values,
+    positionals,
+    out: (line) => process.stdout.write(line + '\n'),
+    progress: (text) => process.stderr.write(text),
+    loadModel: (withHeadMask) => {
+      if (!values.model) throw new UsageError('--model is required');
+      return loadNodeSource(values.model, withHeadMask ? { transform: (bytes, spec) => addHeadMask(bytes, spec) } : {});
+    },
   });
-  process.stderr.write('\n');
-  if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
-  else {
-    for (const [level, acc] of Object.entries(report.byLevel)) process.stdout.write(`level ${level}: ${(100 * acc.accuracy).toFixed(1)}% of ${acc.n}\n`);
-    process.stdout.write(`accuracy: ${(100 * report.accuracy).toFixed(1)}% of ${report.n}\n`);
-  }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`cli: ${(err as Error).message}\n${usage ? USAGE + '\n' : ''}`);
+  const e = err as Error & { code?: string };
+  const usage = e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`cli: ${e.message}\n${usage ? USAGE + '\n' : ''}`);
   process.exit(usage ? 2 : 1);
 });

@@ -59,7 +59,8 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
       const outputs = await generate(model.decoder, prompts, { maxNewTokens: file.maxNewTokens, headMask, signal: options.signal });
       fresh = batch.map((c, r) => ({ ...c, ...options.grade(decode(outputs[r]), file.problems[c.problem].reference), tokens: outputs[r].length }));
     } else {
-      const targets = batch.map((c) => model.tokenizer.encode(file.problems[c.problem].reference, { add_special_tokens: false }));
+      const target = (p: number) => file.problems[p].solution ?? file.problems[p].reference;
+      const targets = batch.map((c) => model.tokenizer.encode(target(c.problem), { add_special_tokens: false }));
       const scores = await scoreContinuations(model.decoder, prompts, targets, headMask);
       fresh = batch.map((c, r) => ({ ...c, logprob: scores[r] }));
     }

@@ -26,8 +26,10 @@ export interface SweepModelInfo {
 export interface SweepProblem {
   id: string;
   question: string;
-  /** The final answer (generate mode) or the solution scored (logprob mode). */
+  /** The final answer, as graded in generate mode. */
   reference: string;
+  /** The worked solution, scored in logprob mode (the reference answer when absent). */
+  solution?: string;
 }
 
 export interface SweepCell {

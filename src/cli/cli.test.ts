@@ -1,0 +1,102 @@
+/**
+ * The headless CLI end to end, as a user runs it: real bundled model,
+ * onnxruntime-node, JSON on stdout, clear errors and exit codes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PINNED_ANSWERS } from '../engine/model/bundledModelPins';
+import { syntheticProblem } from '../engine/problems/synthetic';
+import { HELD_OUT_SEED } from '../engine/problems/splits';
+import { validateSweepFile } from '../engine/sweep/sweepSchema';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const MODEL = 'public/models/headlab-math-6x8';
+const dir = mkdtempSync(join(tmpdir(), 'headlab-cli-'));
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+}
+
+describe('npm run cli', () => {
+  it('generate --json gives the pinned greedy answer, and --prune changes the run', () => {
+    const question = syntheticProblem(HELD_OUT_SEED, 0).question;
+    const plain = cli('generate', '--model', MODEL, '--prompt', question, '--json');
+    expect(plain.status).toBe(0);
+    const { text, tokens } = JSON.parse(plain.stdout);
+    expect(text).toBe(PINNED_ANSWERS[0]);
+    expect(tokens.length).toBeGreaterThan(5);
+    const pruned = cli('generate', '--model', MODEL, '--prompt', question, '--prune', '0.2', '--json');
+    expect(pruned.status).toBe(0);
+    expect(JSON.parse(pruned.stdout).text).not.toBe(text);
+  });
+
+  it('eval --json reports accuracy and per-problem results', () => {
+    const run = cli('eval', '--model', MODEL, '--problems', 'synthetic:8:7', '--json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.n).toBe(8);
+    expect(report.results).toHaveLength(8);
+    expect(report.results[0]).toEqual({ id: 'syn-7-0', predicted: '30', reference: '45', correct: false });
+    const correct = report.results.filter((r: { correct: boolean }) => r.correct).length;
+    expect(report.accuracy).toBe(correct / 8);
+  });
+
+  it('eval reads a GSM8K JSONL file, reporting malformed lines by number and loading the rest', () => {
+    const file = join(dir, 'mixed.jsonl');
+    const good = (i: number) => JSON.stringify({ question: syntheticProblem(HELD_OUT_SEED, i).question, answer: syntheticProblem(HELD_OUT_SEED, i).answer });
+    writeFileSync(file, [good(1), '{"question": "broken', good(2), JSON.stringify({ question: 'No final line', answer: '3' })].join('\n'));
+    const run = cli('eval', '--model', MODEL, '--problems', file, '--json');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('mixed.jsonl:2: invalid JSON');
+    expect(run.stderr).toMatch(/mixed\.jsonl:4: .*####/);
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((r: { id: string }) => r.id)).toEqual(['gsm8k-1', 'gsm8k-3']);
+  });
+
+  it('sweep shards merge into the unsharded sweep, and a rerun resumes', () => {
+    const args = ['--model', MODEL, '--problems', 'synthetic:3:7', '--mode', 'logprob', '--heads', '0.1,4.2,5.7'];
+    const whole = join(dir, 'whole.json');
+    expect(cli('sweep', ...args, '--out', whole).status).toBe(0);
+    for (const i of [0, 1]) expect(cli('sweep', ...args, '--shard', `${i}/2`, '--out', join(dir, `s${i}.json`)).status).toBe(0);
+    const merged = join(dir, 'merged.json');
+    expect(cli('merge', join(dir, 's0.json'), join(dir, 's1.json'), '--out', merged).status).toBe(0);
+    const a = validateSweepFile(JSON.parse(readFileSync(whole, 'utf8')));
+    const b = validateSweepFile(JSON.parse(readFileSync(merged, 'utf8')));
+    expect(a.cells).toHaveLength(4 * 3);
+    expect(b.cells.map((c) => [c.config, c.problem])).toEqual(a.cells.map((c) => [c.config, c.problem]).sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    b.cells.forEach((c) => expect(c.logprob).toBeCloseTo(a.cells.find((d) => d.config === c.config && d.problem === c.problem)!.logprob!, 4));
+
+    const partial = join(dir, 'partial.json');
+    writeFileSync(partial, JSON.stringify({ ...a, cells: a.cells.slice(0, 5) }));
+    const resumed = cli('sweep', ...args, '--out', partial);
+    expect(resumed.stderr).toContain('resuming: 5 cells already in');
+    expect(JSON.parse(readFileSync(partial, 'utf8')).cells).toHaveLength(12);
+  });
+
+  it('exits 2 with a clear message on bad arguments', () => {
+    const cases: [string[], string][] = [
+      [['frobnicate'], 'unknown command "frobnicate"'],
+      [['generate', '--prompt', 'x'], '--model is required'],
+      [['generate', '--model', MODEL, '--prompt', 'x', '--prune', '3-5'], 'LAYER.HEAD pairs'],
+      [['generate', '--model', MODEL, '--prompt', 'x', '--prune', '6.0'], 'outside this model\'s 6 layers x 8 heads'],
+      [['eval', '--model', MODEL, '--problems', 'synthetic:5'], '--problems synthetic:COUNT:SEED[:LEVEL]'],
+      [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--shard', '2/2'], '--shard takes i/n'],
+      [['merge', '--out', join(dir, 'm.json'), join(dir, 'missing.json')], 'missing.json: no such file'],
+    ];
+    for (const [args, message] of cases) {
+      const run = cli(...args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  it('exits 1 naming the file when the model is broken', () => {
+    const run = cli('generate', '--model', join(dir), '--prompt', 'x');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Model file config.json: not found');
+  });
+});

@@ -1,0 +1,27 @@
+/** What every CLI command gets: parsed options, stdout/stderr writers, and a model loader. */
+import type { LoadedModel } from '../engine/model/loadModel';
+
+export interface CliValues {
+  model?: string;
+  prompt?: string;
+  problems?: string;
+  prune?: string;
+  heads?: string;
+  mode?: string;
+  shard?: string;
+  out?: string;
+  batch?: string;
+  'max-new-tokens'?: string;
+  json?: boolean;
+}
+
+export interface CliContext {
+  values: CliValues;
+  positionals: string[];
+  /** A line to stdout. */
+  out(line: string): void;
+  /** Progress to stderr. */
+  progress(text: string): void;
+  /** Loads --model, with the head_mask input when the command prunes heads. */
+  loadModel(withHeadMask: boolean): Promise<LoadedModel>;
+}

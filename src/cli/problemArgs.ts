@@ -1,0 +1,27 @@
+/** `--problems`: `synthetic:COUNT:SEED[:LEVEL]` or a GSM8K / MATH500 JSONL file. */
+import { readFile } from 'node:fs/promises';
+import { problemFromSynthetic, type Problem } from '../engine/problems/problem';
+import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
+import { syntheticProblems, type Level } from '../engine/problems/synthetic';
+import { UsageError } from './args';
+
+/** Loads the problems; malformed file lines are reported on `warn` with their line numbers and skipped. */
+export async function loadProblemsArg(spec: string, warn: (text: string) => void): Promise<Problem[]> {
+  if (spec.startsWith('synthetic')) {
+    const m = spec.match(/^synthetic:(\d+):(\d+)(?::([1-4]))?$/);
+    if (!m) throw new UsageError(`--problems synthetic:COUNT:SEED[:LEVEL] with LEVEL 1 to 4, got "${spec}"`);
+    const level = m[3] ? (Number(m[3]) as Level) : undefined;
+    return syntheticProblems({ count: Number(m[1]), seed: Number(m[2]), level }).map(problemFromSynthetic);
+  }
+  let text: string;
+  try {
+    text = await readFile(spec, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--problems ${spec}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const { problems, errors } = parseProblemsJsonl(text);
+  for (const e of errors) warn(`${spec}:${e.line}: ${e.message} (skipped)\n`);
+  if (problems.length === 0) throw new UsageError(`--problems ${spec}: no problem could be loaded`);
+  if (errors.length) warn(`${spec}: loaded ${problems.length} problems, skipped ${errors.length} lines\n`);
+  return problems;
+}
