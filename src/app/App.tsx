@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ModelPanel } from '../features/model/ModelPanel';
 import { SolvePanel } from '../features/solve/SolvePanel';
+import { HeadGrid } from '../features/heads/HeadGrid';
 import { backendFromUrl, modelFromUrl, useModelStore } from '../store/modelStore';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
         <p>Prune attention heads of a language model and watch its arithmetic reasoning change, all in your browser.</p>
       </header>
       <ModelPanel />
+      <HeadGrid />
       <SolvePanel />
     </main>
   );

@@ -1,6 +1,7 @@
 /** The model slice: what is loaded, on which backend and why, and load progress. */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
+import { useHeadsStore } from './headsStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
 
 export const BUNDLED_MODEL = 'headlab-math-6x8';
@@ -32,6 +33,7 @@ export const useModelStore = create<ModelState>((set) => ({
     );
     try {
       const { info } = await done;
+      useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
       set({ status: 'ready', info });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });

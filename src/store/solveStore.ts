@@ -1,6 +1,7 @@
 /** The solve slice: one question, its streamed answer, and how fast it came. */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
+import { currentPrunedHeads } from './headsStore';
 import type { FinalEvent } from '../worker/protocol';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -13,6 +14,8 @@ interface SolveState {
   tokensPerSecond: number;
   error?: string;
   requestId?: number;
+  /** The heads pruned for the latest answer. */
+  prunedAtRun: [number, number][];
   setQuestion(q: string): void;
   solve(maxNewTokens: number): Promise<void>;
   stop(): void;
@@ -24,11 +27,13 @@ export const useSolveStore = create<SolveState>((set, get) => ({
   text: '',
   tokenCount: 0,
   tokensPerSecond: 0,
+  prunedAtRun: [],
   setQuestion: (question) => set({ question }),
   async solve(maxNewTokens) {
-    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, error: undefined });
+    const prune = currentPrunedHeads();
+    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, error: undefined, prunedAtRun: prune });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'solved' }>>(
-      { type: 'solve', question: get().question, maxNewTokens, prune: [] },
+      { type: 'solve', question: get().question, maxNewTokens, prune },
       (e) => {
         if (e.type === 'token') set({ text: e.text, tokenCount: e.tokenCount, tokensPerSecond: e.tokensPerSecond });
       },

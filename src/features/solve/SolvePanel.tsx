@@ -8,7 +8,7 @@ const MAX_NEW_TOKENS = 64;
 
 export function SolvePanel() {
   const ready = useModelStore((s) => s.status === 'ready');
-  const { question, status, text, tokenCount, tokensPerSecond, error, setQuestion, solve, stop } = useSolveStore();
+  const { question, status, text, tokenCount, tokensPerSecond, error, prunedAtRun, setQuestion, solve, stop } = useSolveStore();
   const running = status === 'running';
   const answer = status === 'done' ? extractFinalAnswer(text) : undefined;
 
@@ -40,7 +40,12 @@ export function SolvePanel() {
       <p className="meta" data-testid="answer-status">
         {status === 'done' && <>Final answer: <strong data-testid="final-answer">{answer ?? 'none'}</strong>. </>}
         {status === 'cancelled' && 'Stopped. '}
-        {tokenCount > 0 && `${tokenCount} tokens, ${tokensPerSecond.toFixed(1)} tokens/s`}
+        {tokenCount > 0 && `${tokenCount} tokens, ${tokensPerSecond.toFixed(1)} tokens/s. `}
+        {status !== 'idle' && (
+          <span data-testid="pruned-at-run">
+            {prunedAtRun.length ? `Pruned: ${prunedAtRun.map(([l, h]) => `layer ${l} head ${h}`).join(', ')}.` : 'No heads pruned.'}
+          </span>
+        )}
       </p>
     </section>
   );

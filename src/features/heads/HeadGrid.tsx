@@ -1,0 +1,136 @@
+/**
+ * The layers x heads grid. A click toggles a head; the row and column
+ * buttons toggle a whole layer or head index; dragging across cells sets a
+ * box. Keyboard: arrow keys move, space or enter toggles.
+ */
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useHeadsStore, type HeadRef } from '../../store/headsStore';
+
+interface CellProps {
+  layer: number;
+  head: number;
+  focused: boolean;
+  inBox: boolean;
+  onPointerDown(cell: HeadRef): void;
+  onClick(cell: HeadRef): void;
+  onFocus(cell: HeadRef): void;
+}
+
+const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, onPointerDown, onClick, onFocus }: CellProps) {
+  const pruned = useHeadsStore((s) => s.pruned[layer * s.numHeads + head]);
+  return (
+    <button
+      type="button"
+      className={`head-cell${pruned ? ' pruned' : ''}${inBox ? ' in-box' : ''}`}
+      aria-pressed={pruned}
+      aria-label={`layer ${layer} head ${head}`}
+      tabIndex={focused ? 0 : -1}
+      data-cell={`${layer}.${head}`}
+      onPointerDown={() => onPointerDown([layer, head])}
+      onClick={() => onClick([layer, head])}
+      onFocus={() => onFocus([layer, head])}
+    />
+  );
+});
+
+const within = (x: number, a: number, b: number) => x >= Math.min(a, b) && x <= Math.max(a, b);
+
+export function HeadGrid() {
+  const { numLayers, numHeads, toggle, toggleLayer, toggleHead, setBox, reset } = useHeadsStore();
+  const count = useHeadsStore((s) => s.pruned.filter(Boolean).length);
+  const [focus, setFocus] = useState<HeadRef>([0, 0]);
+  const [drag, setDrag] = useState<{ start: HeadRef; end: HeadRef } | null>(null);
+  const suppressClick = useRef(false);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const onPointerDown = useCallback((cell: HeadRef) => setDrag({ start: cell, end: cell }), []);
+  // Hit-test by position: touch pointers stay captured by the cell they started on.
+  const onPointerMove = (e: PointerEvent) => {
+    if (!drag) return;
+    const cell = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-cell]')?.dataset.cell;
+    if (!cell) return;
+    const [l, h] = cell.split('.').map(Number);
+    if (l !== drag.end[0] || h !== drag.end[1]) setDrag({ ...drag, end: [l, h] });
+  };
+  const onClick = useCallback(
+    (cell: HeadRef) => {
+      if (suppressClick.current) suppressClick.current = false;
+      else toggle(cell[0], cell[1]);
+    },
+    [toggle],
+  );
+  const onFocus = useCallback((cell: HeadRef) => setFocus(cell), []);
+
+  useEffect(() => {
+    if (!drag) return;
+    const end = () => {
+      if (drag.start[0] !== drag.end[0] || drag.start[1] !== drag.end[1]) {
+        const { pruned, numHeads: H } = useHeadsStore.getState();
+        setBox(drag.start, drag.end, !pruned[drag.start[0] * H + drag.start[1]]);
+        suppressClick.current = true;
+      }
+      setDrag(null);
+    };
+    window.addEventListener('pointerup', end);
+    return () => window.removeEventListener('pointerup', end);
+  }, [drag, setBox]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const moves: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const next: HeadRef = [Math.min(numLayers - 1, Math.max(0, focus[0] + move[0])), Math.min(numHeads - 1, Math.max(0, focus[1] + move[1]))];
+    setFocus(next);
+    gridRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${next[0]}.${next[1]}"]`)?.focus();
+  };
+
+  if (numLayers === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="heads-heading">
+      <h2 id="heads-heading">Attention heads</h2>
+      <p className="meta">
+        <span data-testid="pruned-count">{count}</span> of {numLayers * numHeads} heads pruned. Pruning a head zeroes its output before the
+        attention output projection.{' '}
+        <button type="button" onClick={reset} disabled={count === 0}>
+          Reset
+        </button>
+      </p>
+      <div
+        ref={gridRef}
+        className="head-grid"
+        role="group"
+        aria-label={`Attention heads: ${numLayers} layers by ${numHeads} heads`}
+        style={{ gridTemplateColumns: `auto repeat(${numHeads}, 1fr)` }}
+        onKeyDown={onKeyDown}
+        onPointerMove={onPointerMove}
+      >
+        <span className="axis-corner" aria-hidden="true">
+          layer \ head
+        </span>
+        {Array.from({ length: numHeads }, (_, h) => (
+          <button key={`h${h}`} type="button" className="axis" aria-label={`toggle head ${h} in every layer`} onClick={() => toggleHead(h)}>
+            {h}
+          </button>
+        ))}
+        {Array.from({ length: numLayers }, (_, l) => [
+          <button key={`l${l}`} type="button" className="axis" aria-label={`toggle every head of layer ${l}`} onClick={() => toggleLayer(l)}>
+            {l}
+          </button>,
+          ...Array.from({ length: numHeads }, (_, h) => (
+            <HeadCell
+              key={`${l}.${h}`}
+              layer={l}
+              head={h}
+              focused={focus[0] === l && focus[1] === h}
+              inBox={!!drag && within(l, drag.start[0], drag.end[0]) && within(h, drag.start[1], drag.end[1])}
+              onPointerDown={onPointerDown}
+              onClick={onClick}
+              onFocus={onFocus}
+            />
+          )),
+        ])}
+      </div>
+    </section>
+  );
+}
