@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ModelPanel } from '../features/model/ModelPanel';
 import { SolvePanel } from '../features/solve/SolvePanel';
 import { HeadGrid } from '../features/heads/HeadGrid';
+import { RunPanel } from '../features/runs/RunPanel';
 import { backendFromUrl, modelFromUrl, useModelStore } from '../store/modelStore';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
       <ModelPanel />
       <HeadGrid />
       <SolvePanel />
+      <RunPanel />
     </main>
   );
 }

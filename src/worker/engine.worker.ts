@@ -8,6 +8,7 @@ import type { LoadedModel } from '../engine/model/loadModel';
 import { solveQuestions } from '../engine/model/solve';
 import { loadInWorker } from './fetchModel';
 import { maskFor } from '../engine/sweep/sweepSchema';
+import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -41,6 +42,19 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         },
       });
       post({ type: 'solved', id: req.id, result: { ...solution, seconds: (performance.now() - start) / 1000 } });
+      return;
+    }
+    case 'evaluate': {
+      if (!model) throw new Error('No model is loaded yet.');
+      const { numLayers, numHeads } = model.spec;
+      const report = await evaluateProblems(model, req.problems, {
+        maxNewTokens: req.maxNewTokens,
+        batch: req.batch,
+        headMask: maskFor(req.prune, numLayers, numHeads),
+        signal,
+        onProgress: (done, total, latest) => post({ type: 'evalProgress', id: req.id, done, total, latest }),
+      });
+      post({ type: 'evaluated', id: req.id, report });
     }
   }
 }

@@ -4,6 +4,8 @@
  * `id` that its events echo, and any request can be cancelled by id.
  */
 import type { DecoderSpec } from '../engine/model/modelConfig';
+import type { Problem } from '../engine/problems/problem';
+import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -39,6 +41,7 @@ export interface SolveResult {
 export type WorkerRequest =
   | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
+  | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -51,7 +54,9 @@ export type WorkerEvent =
   | { type: 'loaded'; id: number; info: ModelInfo }
   | { type: 'token'; id: number; text: string; tokenCount: number; tokensPerSecond: number }
   | { type: 'solved'; id: number; result: SolveResult }
+  | { type: 'evalProgress'; id: number; done: number; total: number; latest: EvalResult[] }
+  | { type: 'evaluated'; id: number; report: EvalReport }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' }>;

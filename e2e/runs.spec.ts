@@ -1,0 +1,21 @@
+import { expect, test } from './fixtures/headlabPage';
+
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'wasm', 'the comparison view does not depend on the backend');
+});
+
+test('a 10-problem comparison shows accuracy with intervals, per-problem deltas and the flip', async ({ headlab, page }) => {
+  await headlab.open();
+  await headlab.waitForModel();
+  await page.getByRole('button', { name: 'layer 1 head 4', exact: true }).click();
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+
+  // The same numbers the CLI gives: `npm run cli -- eval ... --problems synthetic:10:7 [--prune 1.4]`.
+  await expect(page.getByTestId('accuracy-baseline')).toContainText('70.0% (7/10, 95% CI 40–89%)');
+  await expect(page.getByTestId('accuracy-pruned')).toContainText('80.0% (8/10');
+  await expect(page.getByTestId('flips')).toHaveText('1 fixed (wrong to right), 0 broken (right to wrong), 9 unchanged');
+  await expect(page.getByTestId('result-syn-7-5')).toHaveClass(/fixed/);
+  await expect(page.getByRole('figure', { name: 'Per-problem change in correctness after pruning' }).locator('.recharts-bar-rectangle')).toHaveCount(10);
+  await expect(page.getByRole('figure', { name: /Accuracy, baseline and pruned/ }).locator('.recharts-bar-rectangle')).toHaveCount(2);
+  expect(headlab.consoleErrors).toEqual([]);
+});
