@@ -3,6 +3,7 @@ import { ModelPanel } from '../features/model/ModelPanel';
 import { SolvePanel } from '../features/solve/SolvePanel';
 import { HeadGrid } from '../features/heads/HeadGrid';
 import { RunPanel } from '../features/runs/RunPanel';
+import { SweepPanel } from '../features/sweeps/SweepPanel';
 import { backendFromUrl, modelFromUrl, useModelStore } from '../store/modelStore';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
       <HeadGrid />
       <SolvePanel />
       <RunPanel />
+      <SweepPanel />
     </main>
   );
 }

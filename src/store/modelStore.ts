@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
+import { useSweepStore } from './sweepStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
 
 export const BUNDLED_MODEL = 'headlab-math-6x8';
@@ -34,6 +35,7 @@ export const useModelStore = create<ModelState>((set) => ({
     try {
       const { info } = await done;
       useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
+      void useSweepStore.getState().restore(info);
       set({ status: 'ready', info });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });

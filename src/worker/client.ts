@@ -29,7 +29,7 @@ export class EngineClient {
       this.listeners.set(id, (e) => {
         onEvent?.(e);
         if (e.type === 'error') reject(new WorkerError(e.error.name, e.error.message));
-        else if (e.type === 'loaded' || e.type === 'solved' || e.type === 'evaluated') resolve(e as T);
+        else if (e.type === 'loaded' || e.type === 'solved' || e.type === 'evaluated' || e.type === 'swept') resolve(e as T);
         else return;
         this.listeners.delete(id);
       });

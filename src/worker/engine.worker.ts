@@ -9,6 +9,8 @@ import { solveQuestions } from '../engine/model/solve';
 import { loadInWorker } from './fetchModel';
 import { maskFor } from '../engine/sweep/sweepSchema';
 import { evaluateProblems } from '../engine/runs/evaluateProblems';
+import { runSweep } from '../engine/sweep/runSweep';
+import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -55,6 +57,18 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         onProgress: (done, total, latest) => post({ type: 'evalProgress', id: req.id, done, total, latest }),
       });
       post({ type: 'evaluated', id: req.id, report });
+      return;
+    }
+    case 'sweep': {
+      if (!model) throw new Error('No model is loaded yet.');
+      if (req.file.model.fingerprint !== model.fingerprint) throw new Error('This sweep was made with a different model file.');
+      const file = await runSweep(model, req.file, {
+        batchRows: req.batchRows,
+        grade: gradeAnswer,
+        signal,
+        onCells: (cells, done, total) => post({ type: 'sweepCells', id: req.id, cells, done, total }),
+      });
+      post({ type: 'swept', id: req.id, file });
     }
   }
 }

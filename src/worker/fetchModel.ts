@@ -56,6 +56,7 @@ export async function loadInWorker(
     model,
     info: {
       name: sourceName(source),
+      fingerprint: model.fingerprint,
       backend: decision.backend,
       backendReason: decision.reason,
       spec: model.spec,

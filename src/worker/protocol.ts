@@ -6,6 +6,7 @@
 import type { DecoderSpec } from '../engine/model/modelConfig';
 import type { Problem } from '../engine/problems/problem';
 import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
+import type { SweepCell, SweepFile } from '../engine/sweep/sweepSchema';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -24,6 +25,8 @@ export interface LoadProgress {
 
 export interface ModelInfo {
   name: string;
+  /** SHA-256 of the ONNX file: sweeps and selectors are tied to it. */
+  fingerprint: string;
   backend: Backend;
   /** Why this backend: the adapter found, or why WebGPU was not used. */
   backendReason: string;
@@ -42,6 +45,7 @@ export type WorkerRequest =
   | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
   | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number }
+  | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -56,7 +60,9 @@ export type WorkerEvent =
   | { type: 'solved'; id: number; result: SolveResult }
   | { type: 'evalProgress'; id: number; done: number; total: number; latest: EvalResult[] }
   | { type: 'evaluated'; id: number; report: EvalReport }
+  | { type: 'sweepCells'; id: number; cells: SweepCell[]; done: number; total: number }
+  | { type: 'swept'; id: number; file: SweepFile }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' }>;

@@ -8,8 +8,8 @@ import type { CliContext } from '../cliContext';
 import { checkHeads, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { gradeAnswer } from '../../engine/grading/gradeAnswer';
-import { pendingCells, runSweep } from '../../engine/sweep/runSweep';
-import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { runSweep } from '../../engine/sweep/runSweep';
+import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile } from '../../engine/sweep/sweepSchema';
 
 function save(path: string, file: SweepFile): void {
   writeFileSync(`${path}.tmp`, JSON.stringify(file));

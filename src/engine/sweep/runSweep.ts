@@ -7,7 +7,7 @@ import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
 import { buildPromptIds } from '../model/prompt';
 import { scoreContinuations } from '../model/scoreTokens';
-import { maskFor, type SweepCell, type SweepFile } from './sweepSchema';
+import { maskFor, pendingCells, type SweepCell, type SweepFile } from './sweepSchema';
 
 export interface SweepRunOptions {
   /** Rows per batch (configurations x problems interleaved). */
@@ -17,19 +17,6 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
   /** Called with each batch's new cells, for saving as they arrive. */
   onCells?(cells: SweepCell[], done: number, total: number): void;
-}
-
-/** The cells this file (or shard) still has to run, in a stable order. */
-export function pendingCells(file: SweepFile): { config: number; problem: number }[] {
-  const done = new Set(file.cells.map((c) => `${c.config}:${c.problem}`));
-  const pending: { config: number; problem: number }[] = [];
-  file.configs.forEach((_, config) => {
-    if (file.shard && config % file.shard.count !== file.shard.index) return;
-    file.problems.forEach((_, problem) => {
-      if (!done.has(`${config}:${problem}`)) pending.push({ config, problem });
-    });
-  });
-  return pending;
 }
 
 /** Runs the pending cells and returns the file with them added. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSweeps } from './mergeSweeps';
-import { pendingCells } from './runSweep';
-import { maskFor, singleHeadConfigs, SweepFileError, validateSweepFile, type SweepFile } from './sweepSchema';
+import { maskFor, pendingCells, singleHeadConfigs, SweepFileError, validateSweepFile, type SweepFile } from './sweepSchema';
 
 function sweep(cells: SweepFile['cells'], shard?: SweepFile['shard']): SweepFile {
   return {

@@ -101,3 +101,16 @@ export function maskFor(pruned: readonly HeadRef[], numLayers: number, numHeads:
   for (const [l, h] of pruned) mask[l * numHeads + h] = 0;
   return mask;
 }
+
+/** The cells this file (or shard) still has to run, in a stable order. */
+export function pendingCells(file: SweepFile): { config: number; problem: number }[] {
+  const done = new Set(file.cells.map((c) => `${c.config}:${c.problem}`));
+  const pending: { config: number; problem: number }[] = [];
+  file.configs.forEach((_, config) => {
+    if (file.shard && config % file.shard.count !== file.shard.index) return;
+    file.problems.forEach((_, problem) => {
+      if (!done.has(`${config}:${problem}`)) pending.push({ config, problem });
+    });
+  });
+  return pending;
+}

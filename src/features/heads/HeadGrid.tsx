@@ -3,20 +3,24 @@
  * buttons toggle a whole layer or head index; dragging across cells sets a
  * box. Keyboard: arrow keys move, space or enter toggles.
  */
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
+import { useSweepStore } from '../../store/sweepStore';
+import { heatColour, heatLimit } from './heatColour';
 
 interface CellProps {
   layer: number;
   head: number;
   focused: boolean;
   inBox: boolean;
+  /** Heatmap colour and its tooltip, when a sweep has data for this head. */
+  heat?: { colour: string; title: string };
   onPointerDown(cell: HeadRef): void;
   onClick(cell: HeadRef): void;
   onFocus(cell: HeadRef): void;
 }
 
-const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, onPointerDown, onClick, onFocus }: CellProps) {
+const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, heat, onPointerDown, onClick, onFocus }: CellProps) {
   const pruned = useHeadsStore((s) => s.pruned[layer * s.numHeads + head]);
   return (
     <button
@@ -26,6 +30,8 @@ const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, onPointer
       aria-label={`layer ${layer} head ${head}`}
       tabIndex={focused ? 0 : -1}
       data-cell={`${layer}.${head}`}
+      style={heat ? { background: heat.colour } : undefined}
+      title={heat?.title}
       onPointerDown={() => onPointerDown([layer, head])}
       onClick={() => onClick([layer, head])}
       onFocus={() => onFocus([layer, head])}
@@ -38,6 +44,17 @@ const within = (x: number, a: number, b: number) => x >= Math.min(a, b) && x <= 
 export function HeadGrid() {
   const { numLayers, numHeads, toggle, toggleLayer, toggleHead, setBox, reset } = useHeadsStore();
   const count = useHeadsStore((s) => s.pruned.filter(Boolean).length);
+  const summary = useSweepStore((s) => s.summary);
+  const heat = useMemo(() => {
+    if (!summary) return undefined;
+    const limit = heatLimit(summary.heads.map((h) => h.delta), summary.unit === 'accuracy' ? 0.1 : 0.5);
+    const unit = summary.unit === 'accuracy' ? 'accuracy' : 'log-prob';
+    const cells = summary.heads.map((h) => ({
+      colour: heatColour(h.delta, limit),
+      title: h.n ? `layer ${h.layer} head ${h.head}: change in ${unit} ${h.delta >= 0 ? '+' : ''}${h.delta.toFixed(3)} over ${h.n} problems` : `layer ${h.layer} head ${h.head}: not swept yet`,
+    }));
+    return { cells, limit, unit };
+  }, [summary]);
   const [focus, setFocus] = useState<HeadRef>([0, 0]);
   const [drag, setDrag] = useState<{ start: HeadRef; end: HeadRef } | null>(null);
   const suppressClick = useRef(false);
@@ -124,6 +141,7 @@ export function HeadGrid() {
               head={h}
               focused={focus[0] === l && focus[1] === h}
               inBox={!!drag && within(l, drag.start[0], drag.end[0]) && within(h, drag.start[1], drag.end[1])}
+              heat={heat?.cells[l * numHeads + h]}
               onPointerDown={onPointerDown}
               onClick={onClick}
               onFocus={onFocus}
@@ -131,6 +149,15 @@ export function HeadGrid() {
           )),
         ])}
       </div>
+      {heat && (
+        <p className="legend" data-testid="heat-legend">
+          Colour: change in {heat.unit} when the head alone is pruned.{' '}
+          <span className="swatch" style={{ background: heatColour(-heat.limit, heat.limit) }} /> −{heat.limit.toFixed(2)} (hurts){' '}
+          <span className="swatch" style={{ background: heatColour(0, heat.limit) }} /> 0{' '}
+          <span className="swatch" style={{ background: heatColour(heat.limit, heat.limit) }} /> +{heat.limit.toFixed(2)} (helps). Pruned heads are
+          outlined.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * The sweep slice: every single-head pruning over the current problem set,
+ * run in the worker, saved to IndexedDB as cells arrive, resumable after a
+ * reload, and summarised per head for the grid's heatmap.
+ */
+import { create } from 'zustand';
+import { engineClient } from '../worker/client';
+import type { FinalEvent, ModelInfo } from '../worker/protocol';
+import { summarizeSweep, type SweepSummary } from '../engine/sweep/sweepMetrics';
+import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
+import type { Problem } from '../engine/problems/problem';
+import { forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
+
+type Status = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+interface SweepState {
+  file?: SweepFile;
+  summary?: SweepSummary;
+  status: Status;
+  error?: string;
+  /** Cells per second since this run started, for the ETA. */
+  rate?: number;
+  requestId?: number;
+  start(info: ModelInfo, problems: Problem[], mode: SweepMode): Promise<void>;
+  resume(): Promise<void>;
+  pause(): void;
+  discard(): Promise<void>;
+  /** After a model loads: offer its saved sweep, if any. */
+  restore(info: ModelInfo): Promise<void>;
+  importJson(text: string, info: ModelInfo): void;
+}
+
+/** Cells the sweep holds out of all it will hold. */
+export function sweepProgress(file?: SweepFile): { done: number; total: number } {
+  if (!file) return { done: 0, total: 0 };
+  return { done: file.cells.length, total: file.cells.length + pendingCells(file).length };
+}
+
+export const useSweepStore = create<SweepState>((set, get) => {
+  const show = (file: SweepFile) => ({ file, summary: summarizeSweep(file) });
+
+  async function run(file: SweepFile): Promise<void> {
+    const started = performance.now();
+    const before = file.cells.length;
+    let current = file;
+    set({ ...show(file), status: 'running', error: undefined, rate: undefined });
+    const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows: 16 }, (e) => {
+      if (e.type !== 'sweepCells') return;
+      current = { ...current, cells: [...current.cells, ...e.cells] };
+      void saveSweep(current);
+      set({ ...show(current), rate: (current.cells.length - before) / ((performance.now() - started) / 1000) });
+    });
+    set({ requestId: id });
+    try {
+      const { file: finished } = await done;
+      await saveSweep(finished);
+      set({ ...show(finished), status: 'done' });
+    } catch (err) {
+      const e = err as Error;
+      set(e.name === 'AbortError' ? { status: 'paused' } : { status: 'error', error: e.message });
+    }
+  }
+
+  return {
+    status: 'idle',
+    async start(info, problems, mode) {
+      const file: SweepFile = {
+        schema: SWEEP_SCHEMA,
+        version: SWEEP_VERSION,
+        model: { name: info.name, fingerprint: info.fingerprint, numLayers: info.spec.numLayers, numHeads: info.spec.numHeads },
+        mode,
+        maxNewTokens: 64,
+        problems: problems.map(({ id, question, reference, solution }) => ({ id, question, reference, ...(solution ? { solution } : {}) })),
+        configs: singleHeadConfigs(info.spec.numLayers, info.spec.numHeads),
+        cells: [],
+      };
+      await saveSweep(file);
+      await run(file);
+    },
+    async resume() {
+      const { file } = get();
+      if (file) await run(file);
+    },
+    pause() {
+      const { requestId, status } = get();
+      if (requestId !== undefined && status === 'running') engineClient().cancel(requestId);
+    },
+    async discard() {
+      get().pause();
+      const { file } = get();
+      if (file) await forgetSweep(file.model.fingerprint);
+      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined });
+    },
+    async restore(info) {
+      const saved = await loadSavedSweep(info.fingerprint);
+      if (saved) set({ ...show(saved), status: pendingCells(saved).length ? 'paused' : 'done' });
+      else set({ file: undefined, summary: undefined, status: 'idle' });
+    },
+    importJson(text, info) {
+      try {
+        const file = validateSweepFile(JSON.parse(text), 'imported file');
+        if (file.model.numLayers !== info.spec.numLayers || file.model.numHeads !== info.spec.numHeads) {
+          throw new Error(`The imported sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; ${info.name} has ${info.spec.numLayers} x ${info.spec.numHeads}.`);
+        }
+        const status: Status = file.model.fingerprint === info.fingerprint && pendingCells(file).length ? 'paused' : 'done';
+        set({ ...show(file), status, error: undefined });
+        if (file.model.fingerprint === info.fingerprint) void saveSweep(file);
+      } catch (err) {
+        set({ error: `Could not import the sweep: ${(err as Error).message}` });
+      }
+    },
+  };
+});
