@@ -33,3 +33,30 @@ test('an over-long question is refused with the context limit, not truncated', a
   await expect(headlab.solveAlert).toContainText("the model's context is 256 tokens");
   await expect(page.getByTestId('answer-text')).toHaveText('');
 });
+
+test('an imported JSONL with malformed lines lists them by number and loads the rest', async ({ headlab, page }) => {
+  await headlab.open();
+  await headlab.waitForModel();
+  const lines = [
+    JSON.stringify({ question: 'Mia has 3 apples. Mia buys 2 more apples. How many apples does Mia have now?', answer: '3 + 2 = 5.\n#### 5' }),
+    '{"question": "broken',
+    JSON.stringify({ question: 'No answer line', answer: 'just words' }),
+    '<img src=x onerror="window.__xss = 1">',
+    JSON.stringify({ question: '<b>Bold?</b> Sam has 4 cards. How many cards does Sam have now?', answer: '#### 4' }),
+  ];
+  await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'mixed.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+  const errors = page.getByRole('list', { name: 'Lines not loaded' }).getByRole('listitem');
+  await expect(errors).toHaveCount(3);
+  await expect(errors.nth(0)).toContainText('line 2: invalid JSON');
+  await expect(errors.nth(1)).toContainText('line 3:');
+  await expect(errors.nth(2)).toContainText('line 4: invalid JSON');
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 2 problems from mixed.jsonl.');
+
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  const question = page.getByTestId('result-gsm8k-5').locator('details');
+  await question.locator('summary').click();
+  // Imported text is shown as text: the tags appear literally and no element is created.
+  await expect(question).toContainText('<b>Bold?</b> Sam has 4 cards.');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('.results b')).toHaveCount(0);
+});

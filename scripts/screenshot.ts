@@ -14,7 +14,7 @@ const browser = await chromium.launch({ executablePath: process.env.HEADLAB_CHRO
 const page = await browser.newPage({ viewport: { width: 1000, height: 820 } });
 await page.goto(url);
 await page.getByTestId('backend').waitFor({ timeout: 60_000 });
-await page.getByRole('textbox', { name: 'Question' }).fill(syntheticProblem(HELD_OUT_SEED, 1).question);
+await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 1).question);
 await page.getByRole('button', { name: 'Solve' }).click();
 await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
 await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });

@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { EvalReport } from '../engine/runs/evaluateProblems';
-import { problemFromSynthetic, type Problem } from '../engine/problems/problem';
+import { problemFromSynthetic, type LineError, type Problem } from '../engine/problems/problem';
+import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
 import { syntheticProblems, type Level } from '../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
@@ -22,6 +23,10 @@ type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 interface RunsState {
   spec: SyntheticSetSpec;
   problems: Problem[];
+  /** Where the problems came from, in words. */
+  sourceLabel: string;
+  /** Lines of an imported file that did not load. */
+  importErrors: LineError[];
   status: Status;
   error?: string;
   /** Problems answered so far, across both runs. */
@@ -32,11 +37,18 @@ interface RunsState {
   prunedHeads: HeadRef[];
   requestId?: number;
   setSpec(spec: SyntheticSetSpec): void;
+  importJsonl(fileName: string, text: string): void;
+  usePasted(question: string, reference: string): void;
   run(): Promise<void>;
   cancel(): void;
 }
 
 const DEFAULT_SPEC: SyntheticSetSpec = { seed: HELD_OUT_SEED, count: 10 };
+const cleared = { baseline: undefined, pruned: undefined, status: 'idle' as const };
+
+function syntheticLabel(spec: SyntheticSetSpec): string {
+  return `${spec.count} synthetic problems (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
+}
 
 function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => void, onId: (id: number) => void): Promise<EvalReport> {
   const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'evaluated' }>>(
@@ -52,11 +64,26 @@ function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => 
 export const useRunsStore = create<RunsState>((set, get) => ({
   spec: DEFAULT_SPEC,
   problems: syntheticProblems(DEFAULT_SPEC).map(problemFromSynthetic),
+  sourceLabel: syntheticLabel(DEFAULT_SPEC),
+  importErrors: [],
   status: 'idle',
   done: 0,
   total: 0,
   prunedHeads: [],
-  setSpec: (spec) => set({ spec, problems: syntheticProblems(spec).map(problemFromSynthetic), baseline: undefined, pruned: undefined, status: 'idle' }),
+  setSpec: (spec) =>
+    set({ spec, problems: syntheticProblems(spec).map(problemFromSynthetic), sourceLabel: syntheticLabel(spec), importErrors: [], ...cleared }),
+  importJsonl(fileName, text) {
+    const { problems, errors } = parseProblemsJsonl(text);
+    if (problems.length === 0) {
+      set({ importErrors: errors.length ? errors : [{ line: 0, message: `${fileName} holds no problems` }] });
+      return;
+    }
+    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, importErrors: errors, ...cleared });
+  },
+  usePasted(question, reference) {
+    const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };
+    set({ problems: [problem], sourceLabel: 'the pasted question', importErrors: [], ...cleared });
+  },
   async run() {
     const { problems } = get();
     const prune = currentPrunedHeads();

@@ -1,0 +1,69 @@
+/** Where the problems come from: a synthetic set, an imported GSM8K / MATH500 JSONL file, or a pasted question. */
+import { useState } from 'react';
+import { LEVELS, type Level } from '../../engine/problems/synthetic';
+import { useRunsStore } from '../../store/runsStore';
+
+export function ProblemSource() {
+  const { spec, sourceLabel, importErrors, setSpec, importJsonl, usePasted } = useRunsStore();
+  const [pasted, setPasted] = useState('');
+  const [reference, setReference] = useState('');
+  const number = (raw: string, fallback: number) => (Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : fallback);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (file) importJsonl(file.name, await file.text());
+    input.value = '';
+  };
+
+  return (
+    <fieldset className="problem-source">
+      <legend>Problems</legend>
+      <div className="buttons">
+        <label>
+          Seed <input type="number" min={0} value={spec.seed} onChange={(e) => setSpec({ ...spec, seed: number(e.target.value, spec.seed) })} />
+        </label>
+        <label>
+          Problems <input type="number" min={1} max={500} value={spec.count} onChange={(e) => setSpec({ ...spec, count: Math.min(500, Math.max(1, number(e.target.value, spec.count))) })} />
+        </label>
+        <label>
+          Level{' '}
+          <select value={spec.level ?? ''} onChange={(e) => setSpec({ ...spec, level: e.target.value ? (Number(e.target.value) as Level) : undefined })}>
+            <option value="">mixed</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l} step{l > 1 ? 's' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="file-button">
+          Import GSM8K / MATH500 JSONL <input type="file" accept=".jsonl,.json,.txt" onChange={(e) => void onFile(e.target)} />
+        </label>
+      </div>
+      <div className="buttons">
+        <label>
+          Pasted question <input type="text" value={pasted} onChange={(e) => setPasted(e.target.value)} size={40} />
+        </label>
+        <label>
+          Reference answer (optional) <input type="text" value={reference} onChange={(e) => setReference(e.target.value)} size={8} />
+        </label>
+        <button type="button" disabled={!pasted.trim()} onClick={() => usePasted(pasted, reference)}>
+          Use this question
+        </button>
+      </div>
+      <p className="meta" data-testid="problem-source">
+        Using {sourceLabel}.
+      </p>
+      {importErrors.length > 0 && (
+        <div role="alert" className="error">
+          {importErrors.length} line{importErrors.length > 1 ? 's' : ''} not loaded:
+          <ul aria-label="Lines not loaded">
+            {importErrors.map((e) => (
+              <li key={e.line}>{e.line > 0 ? `line ${e.line}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}
