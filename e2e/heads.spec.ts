@@ -66,3 +66,13 @@ test('rows, columns, a dragged box and reset', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'layer 4 head 2', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: 'layer 5 head 2', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('the URL carries the pruned heads and the problem set', async ({ headlab, page }) => {
+  await headlab.open('?prune=1.4,5.7&seed=3&count=4&level=2');
+  await headlab.waitForModel();
+  await expect(page.getByRole('button', { name: 'layer 1 head 4', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'layer 5 head 7', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 synthetic problems (seed 3, level 2).');
+  await page.getByRole('button', { name: 'layer 0 head 0', exact: true }).click();
+  await expect(page).toHaveURL(/\?prune=0\.0,1\.4,5\.7&seed=3&count=4&level=2$/);
+});

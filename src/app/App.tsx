@@ -1,16 +1,12 @@
-import { useEffect } from 'react';
 import { ModelPanel } from '../features/model/ModelPanel';
 import { SolvePanel } from '../features/solve/SolvePanel';
 import { HeadGrid } from '../features/heads/HeadGrid';
 import { RunPanel } from '../features/runs/RunPanel';
 import { SweepPanel } from '../features/sweeps/SweepPanel';
-import { backendFromUrl, modelFromUrl, useModelStore } from '../store/modelStore';
+import { useUrlSync } from './useUrlSync';
 
 export function App() {
-  const load = useModelStore((s) => s.load);
-  useEffect(() => {
-    void load(modelFromUrl(location.search), backendFromUrl(location.search));
-  }, [load]);
+  useUrlSync();
 
   return (
     <main>

@@ -5,12 +5,12 @@ import { useHeadsStore } from './headsStore';
 import { useSweepStore } from './sweepStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
 
-export const BUNDLED_MODEL = 'headlab-math-6x8';
-
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 interface ModelState {
   status: Status;
+  /** The source asked for last. */
+  source?: ModelSource;
   info?: ModelInfo;
   error?: string;
   /** Latest progress per file, as transformers.js reports it. */
@@ -22,7 +22,7 @@ export const useModelStore = create<ModelState>((set) => ({
   status: 'idle',
   files: {},
   async load(source, backend) {
-    set({ status: 'loading', info: undefined, error: undefined, files: {} });
+    set({ status: 'loading', source, info: undefined, error: undefined, files: {} });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'loaded' }>>(
       { type: 'load', source, backend },
       (e) => {
@@ -49,8 +49,3 @@ export function backendFromUrl(search: string): BackendChoice {
   return b === 'wasm' || b === 'webgpu' ? b : 'auto';
 }
 
-/** `?model=<folder under public/models>` picks another bundled folder. */
-export function modelFromUrl(search: string): ModelSource {
-  const name = new URLSearchParams(search).get('model');
-  return { kind: 'bundled', name: name && /^[\w.-]+$/.test(name) ? name : BUNDLED_MODEL };
-}

@@ -25,6 +25,8 @@ interface RunsState {
   problems: Problem[];
   /** Where the problems came from, in words. */
   sourceLabel: string;
+  /** True while the problems are the synthetic set of `spec`. */
+  synthetic: boolean;
   /** Lines of an imported file that did not load. */
   importErrors: LineError[];
   status: Status;
@@ -65,24 +67,25 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   spec: DEFAULT_SPEC,
   problems: syntheticProblems(DEFAULT_SPEC).map(problemFromSynthetic),
   sourceLabel: syntheticLabel(DEFAULT_SPEC),
+  synthetic: true,
   importErrors: [],
   status: 'idle',
   done: 0,
   total: 0,
   prunedHeads: [],
   setSpec: (spec) =>
-    set({ spec, problems: syntheticProblems(spec).map(problemFromSynthetic), sourceLabel: syntheticLabel(spec), importErrors: [], ...cleared }),
+    set({ spec, problems: syntheticProblems(spec).map(problemFromSynthetic), sourceLabel: syntheticLabel(spec), synthetic: true, importErrors: [], ...cleared }),
   importJsonl(fileName, text) {
     const { problems, errors } = parseProblemsJsonl(text);
     if (problems.length === 0) {
       set({ importErrors: errors.length ? errors : [{ line: 0, message: `${fileName} holds no problems` }] });
       return;
     }
-    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, importErrors: errors, ...cleared });
+    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, synthetic: false, importErrors: errors, ...cleared });
   },
   usePasted(question, reference) {
     const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };
-    set({ problems: [problem], sourceLabel: 'the pasted question', importErrors: [], ...cleared });
+    set({ problems: [problem], sourceLabel: 'the pasted question', synthetic: false, importErrors: [], ...cleared });
   },
   async run() {
     const { problems } = get();

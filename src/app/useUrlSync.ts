@@ -1,0 +1,41 @@
+/**
+ * Reads the view from the URL once (model, pruned heads, problem set), then
+ * keeps the URL in step with the stores so the address bar is a shareable link.
+ */
+import { useEffect } from 'react';
+import { useHeadsStore, prunedHeads } from '../store/headsStore';
+import { backendFromUrl, useModelStore } from '../store/modelStore';
+import { useRunsStore } from '../store/runsStore';
+import { readUrlView, writeUrlView } from '../store/urlState';
+
+let started = false;
+
+export function useUrlSync(): void {
+  useEffect(() => {
+    // Once per page: React's development double-run of effects must not load the model twice.
+    if (started) return;
+    started = true;
+    const initial = readUrlView(location.search);
+    if (initial.spec) useRunsStore.getState().setSpec(initial.spec);
+    let applied = false;
+    const write = () => {
+      const { source } = useModelStore.getState();
+      const { pruned, numHeads } = useHeadsStore.getState();
+      const { spec, synthetic } = useRunsStore.getState();
+      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: synthetic ? spec : undefined });
+      if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+    };
+    // Subscriptions live as long as the page.
+    useModelStore.subscribe((s) => {
+      // The pruning in the link applies once the grid has the model's shape.
+      if (s.status === 'ready' && !applied) {
+        applied = true;
+        useHeadsStore.getState().setPruned(initial.prune);
+      }
+      write();
+    });
+    useHeadsStore.subscribe(write);
+    useRunsStore.subscribe(write);
+    void useModelStore.getState().load(initial.source, backendFromUrl(location.search));
+  }, []);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readUrlView, writeUrlView } from './urlState';
+
+describe('URL view', () => {
+  it('round-trips model, pruned heads and problem set, keeping other parameters', () => {
+    const search = '?backend=wasm&hub=onnx-community/Qwen2.5-0.5B-Instruct&dtype=q4f16&prune=1.4,2.3&seed=7&count=10&level=2';
+    const view = readUrlView(search);
+    expect(view).toEqual({
+      source: { kind: 'hub', id: 'onnx-community/Qwen2.5-0.5B-Instruct', dtype: 'q4f16' },
+      prune: [[1, 4], [2, 3]],
+      spec: { seed: 7, count: 10, level: 2 },
+    });
+    expect(writeUrlView('?backend=wasm', view)).toBe(search);
+  });
+
+  it('falls back to the bundled model and ignores malformed values', () => {
+    expect(readUrlView('?model=../etc&prune=1-4,x,2.0&seed=3&count=9999')).toEqual({
+      source: { kind: 'bundled', name: 'headlab-math-6x8' },
+      prune: [[2, 0]],
+      spec: undefined,
+    });
+  });
+});
