@@ -26,6 +26,19 @@ function splitBaseUrl(base: string): { host: string; id: string } {
   return { host: `${url.origin}${parts.join('/')}/`, id };
 }
 
+type EnvSettings = Partial<Pick<typeof env, 'allowLocalModels' | 'allowRemoteModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate'>>;
+
+/** Runs `load` with transformers.js' global env changed, then puts the env back, so one source's settings never leak into the next. */
+async function withEnv<T>(settings: EnvSettings, load: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(settings).map((k) => [k, env[k as keyof EnvSettings]]));
+  Object.assign(env, settings);
+  try {
+    return await load();
+  } finally {
+    Object.assign(env, saved);
+  }
+}
+
 /**
  * The file reader and tokenizer loader for a source.
  * @param bundledBase absolute URL of the folder holding bundled models
@@ -40,23 +53,32 @@ export function sourceAccess(
     const revision = source.revision ?? 'main';
     return {
       files: httpReader({ urlFor: (f) => hubFileUrl(source.id, f, revision), where: `Hub repository ${source.id}`, cache: true, onProgress }),
-      loadTokenizer: () => {
-        env.allowRemoteModels = true;
-        return AutoTokenizer.from_pretrained(source.id, { revision, progress_callback: progress });
-      },
+      loadTokenizer: () =>
+        withEnv({ allowRemoteModels: true, allowLocalModels: false }, () =>
+          AutoTokenizer.from_pretrained(source.id, { revision, progress_callback: progress }),
+        ),
     };
   }
   const base = source.kind === 'bundled' ? new URL(`${source.name}/`, bundledBase).href : source.url.replace(/\/?$/, '/');
+  const files = httpReader({ urlFor: (f) => new URL(f, base).href, where: base, cache: false, onProgress });
+  const { host, id } = splitBaseUrl(base);
+  if (source.kind === 'bundled') {
+    // Same origin: transformers.js' local-model path, given as a path (it joins paths, not URLs).
+    const path = new URL(host).pathname;
+    return {
+      files,
+      loadTokenizer: () =>
+        withEnv({ allowLocalModels: true, allowRemoteModels: false, localModelPath: path }, () =>
+          AutoTokenizer.from_pretrained(id, { progress_callback: progress }),
+        ),
+    };
+  }
   return {
-    files: httpReader({ urlFor: (f) => new URL(f, base).href, where: base, cache: false, onProgress }),
-    loadTokenizer: () => {
-      // transformers.js reads "remote" models from remoteHost + remotePathTemplate: point both at the base URL.
-      const { host, id } = splitBaseUrl(base);
-      env.allowRemoteModels = true;
-      env.allowLocalModels = false;
-      env.remoteHost = host;
-      env.remotePathTemplate = '{model}/';
-      return AutoTokenizer.from_pretrained(id, { progress_callback: progress });
-    },
+    files,
+    // Any other origin: transformers.js' remote loader, pointed at the base URL.
+    loadTokenizer: () =>
+      withEnv({ allowRemoteModels: true, allowLocalModels: false, remoteHost: host, remotePathTemplate: '{model}/' }, () =>
+        AutoTokenizer.from_pretrained(id, { progress_callback: progress }),
+      ),
   };
 }

@@ -1,5 +1,6 @@
 /** Which model is loaded, its grid, its size, and the backend with the reason for it. */
 import { useModelStore } from '../../store/modelStore';
+import { ModelPicker } from './ModelPicker';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
@@ -10,6 +11,7 @@ export function ModelPanel() {
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
+      <ModelPicker />
       {status === 'loading' && (
         <div role="status">
           Loading model…

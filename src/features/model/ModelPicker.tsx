@@ -1,0 +1,58 @@
+/** Load another model: a Hugging Face Hub id (with a dtype), or back to the bundled one. */
+import { useState } from 'react';
+import { MODEL_DTYPES, type ModelDtype } from '../../engine/model/modelFiles';
+import { backendFromUrl, useModelStore } from '../../store/modelStore';
+import { BUNDLED_MODEL } from '../../store/urlState';
+
+/** Suggestions for the Hub field. Not verified from this project's machines, which have no network. */
+export const SUGGESTED_HUB_MODELS = [
+  'HuggingFaceTB/SmolLM2-135M-Instruct',
+  'onnx-community/Qwen2.5-0.5B-Instruct',
+  'onnx-community/Qwen2.5-Math-1.5B-Instruct',
+  'onnx-community/Qwen3-0.6B-ONNX',
+  'onnx-community/Llama-3.2-1B-Instruct',
+];
+
+export function ModelPicker() {
+  const { load, status } = useModelStore();
+  const [id, setId] = useState('');
+  const [dtype, setDtype] = useState<ModelDtype | ''>('');
+  const busy = status === 'loading';
+  const backend = backendFromUrl(location.search);
+
+  return (
+    <form
+      className="buttons"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (id.trim()) void load({ kind: 'hub', id: id.trim(), dtype: dtype || undefined }, backend);
+      }}
+    >
+      <label>
+        Hub model id <input type="text" list="hub-models" value={id} onChange={(e) => setId(e.target.value)} size={36} placeholder="owner/name" />
+      </label>
+      <datalist id="hub-models">
+        {SUGGESTED_HUB_MODELS.map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+      <label>
+        Weights{' '}
+        <select value={dtype} onChange={(e) => setDtype(e.target.value as ModelDtype | '')}>
+          <option value="">as the repo says</option>
+          {MODEL_DTYPES.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={busy || !id.trim()}>
+        Load from Hub
+      </button>
+      <button type="button" disabled={busy} onClick={() => void load({ kind: 'bundled', name: BUNDLED_MODEL }, backend)}>
+        Bundled model
+      </button>
+    </form>
+  );
+}
