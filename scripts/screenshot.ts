@@ -1,6 +1,7 @@
 /**
- * Writes docs/screenshot.png: the app on the bundled model (WASM) after it
- * answered a held-out problem. Needs a running `npm run preview` (port 4173).
+ * Writes the screenshots in docs/: the app on the bundled model (WASM) with
+ * layer 1 head 4 pruned, a held-out question answered, a 10-problem
+ * comparison and a 2-problem sweep's heatmap. Needs `npm run build && npm run preview` (port 4173).
  * usage: npx tsx scripts/screenshot.ts [url]
  */
 import { chromium } from '@playwright/test';
@@ -11,11 +12,22 @@ const url = process.argv[2] ?? 'http://localhost:4173/';
 const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await chromium.launch({ executablePath: process.env.HEADLAB_CHROMIUM ?? '/usr/bin/chromium', args });
-const page = await browser.newPage({ viewport: { width: 1000, height: 820 } });
-await page.goto(url);
+const page = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
+await page.goto(`${url}?prune=1.4`);
 await page.getByTestId('backend').waitFor({ timeout: 60_000 });
-await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 1).question);
+await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
 await page.getByRole('button', { name: 'Solve' }).click();
 await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
-await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.screenshot({ path: 'docs/screenshot.png' });
+
+await page.getByRole('button', { name: 'Run comparison' }).click();
+await page.getByTestId('flips').waitFor({ timeout: 120_000 });
+await page.mouse.move(0, 0);
+await page.getByRole('region', { name: 'Compare on a problem set' }).screenshot({ path: 'docs/compare.png' });
+
+await page.getByLabel('Problems', { exact: true }).fill('4');
+await page.getByRole('button', { name: 'Start sweep' }).click();
+await page.getByText('— done').waitFor({ timeout: 180_000 });
+await page.getByRole('region', { name: 'Attention heads' }).screenshot({ path: 'docs/heatmap.png' });
 await browser.close();
