@@ -41,9 +41,28 @@ const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, heat, onP
 
 const within = (x: number, a: number, b: number) => x >= Math.min(a, b) && x <= Math.max(a, b);
 
-export function HeadGrid() {
-  const { numLayers, numHeads, toggle, toggleLayer, toggleHead, setBox, reset } = useHeadsStore();
+/** The pruned count and Reset: their own component, so a toggle does not re-render the whole grid. */
+function PrunedCount({ total }: { total: number }) {
   const count = useHeadsStore((s) => s.pruned.filter(Boolean).length);
+  const reset = useHeadsStore((s) => s.reset);
+  return (
+    <p className="meta">
+      <span data-testid="pruned-count">{count}</span> of {total} heads pruned. Pruning a head zeroes its output before the attention output
+      projection.{' '}
+      <button type="button" onClick={reset} disabled={count === 0}>
+        Reset
+      </button>
+    </p>
+  );
+}
+
+export function HeadGrid() {
+  const numLayers = useHeadsStore((s) => s.numLayers);
+  const numHeads = useHeadsStore((s) => s.numHeads);
+  const toggle = useHeadsStore((s) => s.toggle);
+  const toggleLayer = useHeadsStore((s) => s.toggleLayer);
+  const toggleHead = useHeadsStore((s) => s.toggleHead);
+  const setBox = useHeadsStore((s) => s.setBox);
   const summary = useSweepStore((s) => s.summary);
   const heat = useMemo(() => {
     if (!summary) return undefined;
@@ -106,13 +125,7 @@ export function HeadGrid() {
   return (
     <section className="panel" aria-labelledby="heads-heading">
       <h2 id="heads-heading">Attention heads</h2>
-      <p className="meta">
-        <span data-testid="pruned-count">{count}</span> of {numLayers * numHeads} heads pruned. Pruning a head zeroes its output before the
-        attention output projection.{' '}
-        <button type="button" onClick={reset} disabled={count === 0}>
-          Reset
-        </button>
-      </p>
+      <PrunedCount total={numLayers * numHeads} />
       <div
         ref={gridRef}
         className="head-grid"
