@@ -17,5 +17,11 @@ test('a 10-problem comparison shows accuracy with intervals, per-problem deltas 
   await expect(page.getByTestId('result-syn-7-5')).toHaveClass(/fixed/);
   await expect(page.getByRole('figure', { name: 'Per-problem change in correctness after pruning' }).locator('.recharts-bar-rectangle')).toHaveCount(10);
   await expect(page.getByRole('figure', { name: /Accuracy, baseline and pruned/ }).locator('.recharts-bar-rectangle')).toHaveCount(2);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export charts as PNG' }).click();
+  const png = await (await download).createReadStream();
+  const head = await new Promise<Buffer>((resolve) => png.once('data', (d) => resolve(d as Buffer)));
+  expect(head.subarray(1, 4).toString()).toBe('PNG');
   expect(headlab.consoleErrors).toEqual([]);
 });

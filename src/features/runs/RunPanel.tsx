@@ -5,11 +5,18 @@ import { AccuracyChart } from './AccuracyChart';
 import { DeltaChart } from './DeltaChart';
 import { ResultsTable } from './ResultsTable';
 import { ProblemSource } from './ProblemSource';
+import { useRef } from 'react';
+import { downloadSvgAsPng } from '../sweeps/exportPng';
 
 export function RunPanel() {
   const ready = useModelStore((s) => s.status === 'ready');
   const { problems, status, error, done, total, baseline, pruned, prunedHeads, run, cancel } = useRunsStore();
   const running = status === 'running';
+  const chartsRef = useRef<HTMLDivElement>(null);
+  const exportCharts = async () => {
+    const svgs = chartsRef.current?.querySelectorAll<SVGSVGElement>('figure svg.recharts-surface') ?? [];
+    for (const [i, svg] of [...svgs].entries()) await downloadSvgAsPng(svg, i === 0 ? 'headlab-accuracy.png' : 'headlab-deltas.png');
+  };
 
   return (
     <section className="panel" aria-labelledby="runs-heading">
@@ -36,10 +43,13 @@ export function RunPanel() {
           <p data-testid="run-summary">
             Pruned: {prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none'}.
           </p>
-          <div className="charts">
+          <div className="charts" ref={chartsRef}>
             <AccuracyChart baseline={baseline} pruned={pruned} />
             <DeltaChart baseline={baseline} pruned={pruned} />
           </div>
+          <button type="button" onClick={() => void exportCharts()}>
+            Export charts as PNG
+          </button>
         </>
       )}
       {baseline && <ResultsTable problems={problems} baseline={baseline} pruned={pruned} />}
