@@ -6,7 +6,7 @@ import { DeltaChart } from './DeltaChart';
 import { ResultsTable } from './ResultsTable';
 import { ProblemSource } from './ProblemSource';
 import { useRef } from 'react';
-import { downloadSvgAsPng } from '../sweeps/exportPng';
+import { downloadSvgAsPng } from '../export/exportPng';
 
 export function RunPanel() {
   const ready = useModelStore((s) => s.status === 'ready');

@@ -5,7 +5,7 @@ import { sweepToCsv } from '../../engine/sweep/sweepMetrics';
 import { useModelStore } from '../../store/modelStore';
 import { useRunsStore } from '../../store/runsStore';
 import { sweepProgress, useSweepStore } from '../../store/sweepStore';
-import { downloadText } from './download';
+import { downloadText } from '../export/downloadText';
 
 function formatDelta(delta: number, unit: 'accuracy' | 'log-prob'): string {
   if (!Number.isFinite(delta)) return '–';
