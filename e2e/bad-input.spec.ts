@@ -60,3 +60,14 @@ test('an imported JSONL with malformed lines lists them by number and loads the 
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(page.locator('.results b')).toHaveCount(0);
 });
+
+test('fetching a Hub data set while offline says so and keeps the current problems', async ({ headlab, page }) => {
+  await page.route('https://datasets-server.huggingface.co/**', (route) => route.abort('internetdisconnected'));
+  await headlab.open();
+  await headlab.waitForModel();
+  await page.getByRole('button', { name: 'First 10 of GSM8K test from the Hub' }).click();
+  await expect(page.getByRole('region', { name: 'Compare on a problem set' }).getByRole('alert')).toContainText(
+    'Could not reach the Hugging Face datasets server for openai/gsm8k',
+  );
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 10 synthetic problems (seed 7, mixed levels).');
+});

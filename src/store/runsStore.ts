@@ -8,6 +8,7 @@ import type { FinalEvent } from '../worker/protocol';
 import type { EvalReport } from '../engine/runs/evaluateProblems';
 import { problemFromSynthetic, type LineError, type Problem } from '../engine/problems/problem';
 import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
+import { fetchHubDataset, HUB_DATASETS, type HubDatasetName } from '../engine/problems/hubDatasets';
 import { syntheticProblems, type Level } from '../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
@@ -41,6 +42,9 @@ interface RunsState {
   setSpec(spec: SyntheticSetSpec): void;
   importJsonl(fileName: string, text: string): void;
   usePasted(question: string, reference: string): void;
+  loadHubDataset(name: HubDatasetName, count: number): Promise<void>;
+  /** A data set being fetched from the Hub. */
+  fetching?: string;
   run(): Promise<void>;
   cancel(): void;
 }
@@ -82,6 +86,19 @@ export const useRunsStore = create<RunsState>((set, get) => ({
       return;
     }
     set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, synthetic: false, importErrors: errors, ...cleared });
+  },
+  async loadHubDataset(name, count) {
+    const { label } = HUB_DATASETS[name];
+    set({ fetching: label, importErrors: [] });
+    try {
+      const { problems, errors } = await fetchHubDataset(name, { count });
+      if (problems.length === 0) throw new Error(`${label} gave no problems`);
+      set({ problems, sourceLabel: `the first ${problems.length} problems of ${label} (Hugging Face Hub)`, synthetic: false, importErrors: errors, ...cleared });
+    } catch (err) {
+      set({ importErrors: [{ line: 0, message: (err as Error).message }] });
+    } finally {
+      set({ fetching: undefined });
+    }
   },
   usePasted(question, reference) {
     const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };

@@ -2,11 +2,14 @@
 import { useState } from 'react';
 import { LEVELS, type Level } from '../../engine/problems/synthetic';
 import { useRunsStore } from '../../store/runsStore';
+import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
 
 export function ProblemSource() {
-  const { spec, sourceLabel, importErrors, setSpec, importJsonl, usePasted } = useRunsStore();
+  const { spec, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
   const [pasted, setPasted] = useState('');
   const [reference, setReference] = useState('');
+  const general = importErrors.filter((e) => e.line === 0);
+  const lineErrors = importErrors.filter((e) => e.line > 0);
   const number = (raw: string, fallback: number) => (Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : fallback);
 
   const onFile = async (input: HTMLInputElement) => {
@@ -41,6 +44,14 @@ export function ProblemSource() {
         </label>
       </div>
       <div className="buttons">
+        {(Object.keys(HUB_DATASETS) as HubDatasetName[]).map((name) => (
+          <button key={name} type="button" disabled={!!fetching} onClick={() => void loadHubDataset(name, spec.count)}>
+            First {spec.count} of {HUB_DATASETS[name].label} from the Hub
+          </button>
+        ))}
+        {fetching && <span role="status">Fetching {fetching}…</span>}
+      </div>
+      <div className="buttons">
         <label>
           Pasted question <input type="text" value={pasted} onChange={(e) => setPasted(e.target.value)} size={40} />
         </label>
@@ -54,12 +65,19 @@ export function ProblemSource() {
       <p className="meta" data-testid="problem-source">
         Using {sourceLabel}.
       </p>
-      {importErrors.length > 0 && (
+      {general.map((e) => (
+        <p key={e.message} role="alert" className="error">
+          {e.message}
+        </p>
+      ))}
+      {lineErrors.length > 0 && (
         <div role="alert" className="error">
-          {importErrors.length} line{importErrors.length > 1 ? 's' : ''} not loaded:
+          {lineErrors.length} line{lineErrors.length > 1 ? 's' : ''} not loaded:
           <ul aria-label="Lines not loaded">
-            {importErrors.map((e) => (
-              <li key={e.line}>{e.line > 0 ? `line ${e.line}: ${e.message}` : e.message}</li>
+            {lineErrors.map((e) => (
+              <li key={e.line}>
+                line {e.line}: {e.message}
+              </li>
             ))}
           </ul>
         </div>
