@@ -18,6 +18,8 @@ export interface EvalResult {
   correct: boolean;
   text: string;
   tokens: number;
+  /** Wall time of the problem's batch divided by the batch's size. */
+  seconds: number;
 }
 
 export interface EvalReport {
@@ -43,12 +45,20 @@ export async function evaluateProblems(model: LoadedModel, problems: EvalProblem
   const results: EvalResult[] = [];
   for (let s = 0; s < problems.length; s += options.batch) {
     const chunk = problems.slice(s, s + options.batch);
+    const started = performance.now();
     const solutions = await solveQuestions(model, chunk.map((p) => p.question), {
       maxNewTokens: options.maxNewTokens,
       headMask: options.headMask,
       signal: options.signal,
     });
-    const latest = chunk.map((p, i) => ({ id: p.id, ...gradeAnswer(solutions[i].text, p.reference), text: solutions[i].text, tokens: solutions[i].tokens.length }));
+    const seconds = (performance.now() - started) / 1000 / chunk.length;
+    const latest = chunk.map((p, i) => ({
+      id: p.id,
+      ...gradeAnswer(solutions[i].text, p.reference),
+      text: solutions[i].text,
+      tokens: solutions[i].tokens.length,
+      seconds,
+    }));
     results.push(...latest);
     options.onProgress?.(results.length, problems.length, latest);
   }

@@ -1,14 +1,24 @@
-/** Per-problem answers, baseline and pruned. Every text cell is rendered as text, never HTML. */
+/**
+ * The loaded problems and, once run, their answers baseline and pruned.
+ * Every text cell is rendered as text, never HTML.
+ */
 import type { Problem } from '../../engine/problems/problem';
-import type { EvalReport } from '../../engine/runs/evaluateProblems';
+import type { EvalReport, EvalResult } from '../../engine/runs/evaluateProblems';
 import { flipOf } from '../../engine/stats/proportion';
 
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const answer = (r?: EvalResult) => (r ? `${r.predicted ?? 'none'} ${r.correct ? '✓' : '✗'}` : '–');
 
-export function ResultsTable({ problems, baseline, pruned }: { problems: Problem[]; baseline: EvalReport; pruned?: EvalReport }) {
+interface Props {
+  problems: Problem[];
+  baseline?: EvalReport;
+  pruned?: EvalReport;
+  running: boolean;
+}
+
+export function ResultsTable({ problems, baseline, pruned, running }: Props) {
   return (
     <table className="results">
-      <caption>Per-problem results</caption>
+      <caption>Problems{baseline ? ' and results' : ''}</caption>
       <thead>
         <tr>
           <th scope="col">Problem</th>
@@ -17,32 +27,31 @@ export function ResultsTable({ problems, baseline, pruned }: { problems: Problem
           <th scope="col">Pruned</th>
           <th scope="col">Change</th>
           <th scope="col">Tokens</th>
+          <th scope="col" title="Wall time of the problem's batch divided by its size">Time (s)</th>
         </tr>
       </thead>
       <tbody>
-        {baseline.results.map((b, i) => {
+        {problems.map((problem, i) => {
+          const b = baseline?.results[i];
           const p = pruned?.results[i];
-          const flip = p ? flipOf(b.correct, p.correct) : undefined;
+          const flip = b && p ? flipOf(b.correct, p.correct) : undefined;
+          const status = !b ? (running ? 'running…' : 'not run') : !p ? (running ? 'running…' : '–') : '';
           return (
-            <tr key={b.id} className={flip ?? ''} data-testid={`result-${b.id}`}>
+            <tr key={problem.id} className={flip ?? ''} data-testid={`result-${problem.id}`}>
               <th scope="row">
                 <details>
-                  <summary>{b.id}</summary>
-                  <p>{problems[i]?.question}</p>
-                  <pre>{b.text}</pre>
+                  <summary>{problem.id}</summary>
+                  <p>{problem.question}</p>
+                  {b && <pre>{b.text}</pre>}
                   {p && <pre>{p.text}</pre>}
                 </details>
               </th>
-              <td>{b.reference}</td>
-              <td>
-                {b.predicted ?? 'none'} {mark(b.correct)}
-              </td>
-              <td>{p ? `${p.predicted ?? 'none'} ${mark(p.correct)}` : '…'}</td>
+              <td>{problem.reference || '(none)'}</td>
+              <td>{b ? answer(b) : status}</td>
+              <td>{p ? answer(p) : b ? status : ''}</td>
               <td>{flip === 'fixed' ? 'wrong → right' : flip === 'broken' ? 'right → wrong' : flip ? 'same' : ''}</td>
-              <td>
-                {b.tokens}
-                {p ? ` / ${p.tokens}` : ''}
-              </td>
+              <td>{b ? `${b.tokens}${p ? ` / ${p.tokens}` : ''}` : ''}</td>
+              <td>{b ? `${b.seconds.toFixed(2)}${p ? ` / ${p.seconds.toFixed(2)}` : ''}` : ''}</td>
             </tr>
           );
         })}

@@ -52,7 +52,7 @@ export function RunPanel() {
           </button>
         </>
       )}
-      {baseline && <ResultsTable problems={problems} baseline={baseline} pruned={pruned} />}
+      <ResultsTable problems={problems} baseline={baseline} pruned={pruned} running={running} />
     </section>
   );
 }
