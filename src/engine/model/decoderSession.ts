@@ -6,7 +6,7 @@
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { DecoderSpec } from './modelConfig';
-import { UnsupportedModelError } from './errors';
+import { InvalidRequestError, UnsupportedModelError } from './errors';
 
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
@@ -25,6 +25,8 @@ export interface StepInput {
   headMask?: Float32Array;
   /** Also return the logits of every position. */
   allLogits?: boolean;
+  /** Also return last_hidden_state (sessions built with the surgery's hidden-state output). */
+  hidden?: boolean;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -33,6 +35,8 @@ export interface StepOutput {
   lastLogits: Float32Array;
   /** [batch, seq, vocab], when allLogits was asked for. */
   logits?: Float32Array;
+  /** [batch, seq, hidden] final hidden state, when asked for. */
+  hidden?: Float32Array;
   /** 2 * numLayers tensors [batch, kvHeads, total, headDim]: key, value per layer. */
   present: Tensor[];
 }
@@ -82,7 +86,7 @@ export class DecoderSession {
     return run;
   }
 
-  private async runStep({ inputIds, attentionMask, positionIds, batch, past, headMask, allLogits }: StepInput): Promise<StepOutput> {
+  private async runStep({ inputIds, attentionMask, positionIds, batch, past, headMask, allLogits, hidden }: StepInput): Promise<StepOutput> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -109,6 +113,14 @@ export class DecoderSession {
     out.logits.dispose();
     const present: Tensor[] = [];
     for (let i = 0; i < this.spec.numLayers; i++) present.push(out[`present.${i}.key`], out[`present.${i}.value`]);
-    return { lastLogits, logits: allLogits ? all : undefined, present };
+    let hiddenData: Float32Array | undefined;
+    const hiddenOut = out.last_hidden_state;
+    if (hidden) {
+      if (!hiddenOut) throw new InvalidRequestError('This session has no last_hidden_state output: load the model with the hidden-state output enabled.');
+      if (hiddenOut.type !== 'float32') throw new InvalidRequestError(`last_hidden_state is ${hiddenOut.type}; question embeddings need float32 activations.`);
+      hiddenData = (await hiddenOut.getData()) as Float32Array;
+    }
+    hiddenOut?.dispose();
+    return { lastLogits, logits: allLogits ? all : undefined, hidden: hiddenData, present };
   }
 }
