@@ -1,0 +1,48 @@
+/**
+ * SPRINT end to end on the bundled model: a real sweep over training
+ * questions, labels, the model's own question embeddings, training, ranking.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
+import { addHeadMask } from '../onnx/addHeadMask';
+import { gradeAnswer } from '../grading/gradeAnswer';
+import type { LoadedModel } from '../model/loadModel';
+import { problemFromSynthetic } from '../problems/problem';
+import { syntheticProblems } from '../problems/synthetic';
+import { runSweep } from '../sweep/runSweep';
+import { singleHeadConfigs, type SweepFile } from '../sweep/sweepSchema';
+import { checkSelectorFor, rankHeads, trainSprint } from './sprintSelector';
+
+let model: LoadedModel;
+let sweep: SweepFile;
+const options = { hidden: 32, k: 16, temperature: 0.1, epochs: 30, batch: 8, learningRate: 3e-3, weightDecay: 1e-4, seed: 4 };
+
+beforeAll(async () => {
+  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: (b, s) => addHeadMask(b, s, { hiddenStateOutput: true }) });
+  const problems = syntheticProblems({ seed: 500, count: 12, level: 2 }).map(problemFromSynthetic);
+  sweep = await runSweep(model, {
+    schema: 'headlab-sweep', version: 1, mode: 'generate', maxNewTokens: 48,
+    model: { name: 'bundled', fingerprint: model.fingerprint, numLayers: 6, numHeads: 8 },
+    problems, configs: singleHeadConfigs(6, 8), cells: [],
+  }, { batchRows: 48, grade: gradeAnswer });
+}, 120_000);
+
+describe('SPRINT on the bundled model', () => {
+  it('trains reproducibly from a sweep and ranks every head for a new question', async () => {
+    const a = await trainSprint(model, sweep, [...Array(10).keys()], options);
+    const b = await trainSprint(model, sweep, [...Array(10).keys()], options);
+    expect(a.params).toEqual(b.params);
+    expect(a.losses.at(-1)!).toBeLessThan(a.losses[0]);
+    expect(a.trainIds).toEqual(sweep.problems.slice(0, 10).map((p) => p.id));
+    const ranked = await rankHeads(model, a, sweep.problems[11].question);
+    expect(ranked).toHaveLength(48);
+    expect(ranked[0].score).toBeGreaterThanOrEqual(ranked[47].score);
+  });
+
+  it('refuses a selector for another model, and an empty question', async () => {
+    const s = await trainSprint(model, sweep, [...Array(10).keys()], { ...options, epochs: 1 });
+    expect(() => checkSelectorFor({ ...s, model: { ...s.model, fingerprint: 'other' } }, model)).toThrow(/different model file/);
+    expect(() => checkSelectorFor({ ...s, model: { ...s.model, numHeads: 9 } }, model)).toThrow('This selector is for 6 x 9 heads; the loaded model has 6 x 8.');
+    await expect(rankHeads(model, s, '   ')).rejects.toThrow('The question is empty');
+  });
+});
