@@ -3,6 +3,7 @@ import { SolvePanel } from '../features/solve/SolvePanel';
 import { HeadGrid } from '../features/heads/HeadGrid';
 import { RunPanel } from '../features/runs/RunPanel';
 import { SweepPanel } from '../features/sweeps/SweepPanel';
+import { SprintPanel } from '../features/sprint/SprintPanel';
 import { useUrlSync } from './useUrlSync';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
       <SolvePanel />
       <RunPanel />
       <SweepPanel />
+      <SprintPanel />
     </main>
   );
 }

@@ -6,6 +6,8 @@ import type { FinalEvent, WorkerEvent, WorkerRequest } from './protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+const FINAL_TYPES = new Set<WorkerEvent['type']>(['loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked']);
+
 /** A worker-side failure, with the worker's error name kept. */
 export class WorkerError extends Error {
   constructor(readonly workerName: string, message: string) {
@@ -29,7 +31,7 @@ export class EngineClient {
       this.listeners.set(id, (e) => {
         onEvent?.(e);
         if (e.type === 'error') reject(new WorkerError(e.error.name, e.error.message));
-        else if (e.type === 'loaded' || e.type === 'solved' || e.type === 'evaluated' || e.type === 'swept') resolve(e as T);
+        else if (FINAL_TYPES.has(e.type)) resolve(e as T);
         else return;
         this.listeners.delete(id);
       });

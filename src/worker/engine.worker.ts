@@ -11,6 +11,7 @@ import { maskFor } from '../engine/sweep/sweepSchema';
 import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import { runSweep } from '../engine/sweep/runSweep';
 import { gradeAnswer } from '../engine/grading/gradeAnswer';
+import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -69,6 +70,21 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         onCells: (cells, done, total) => post({ type: 'sweepCells', id: req.id, cells, done, total }),
       });
       post({ type: 'swept', id: req.id, file });
+      return;
+    }
+    case 'sprintTrain': {
+      if (!model) throw new Error('No model is loaded yet.');
+      const selector = await trainSprint(model, req.file, req.trainIndices, {
+        ...req.options,
+        signal,
+        onEpoch: (epoch, loss) => post({ type: 'sprintEpoch', id: req.id, epoch, loss }),
+      });
+      post({ type: 'sprintTrained', id: req.id, selector });
+      return;
+    }
+    case 'sprintRank': {
+      if (!model) throw new Error('No model is loaded yet.');
+      post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(model, req.selector, req.question) });
     }
   }
 }

@@ -37,8 +37,9 @@ export async function loadInWorker(
     dtype = fallback;
   }
   const load = async (d: BackendDecision) => {
-    // Every session gets the head_mask input: pruning is the point of the app.
-    const transform = (bytes: Uint8Array, spec: HeadGrid) => addHeadMask(bytes, spec);
+    // Every session gets the head_mask input (pruning is the point of the app) and
+    // the final hidden state (SPRINT embeds questions with it).
+    const transform = (bytes: Uint8Array, spec: HeadGrid) => addHeadMask(bytes, spec, { hiddenStateOutput: true });
     const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform });
     await warmUp(model);
     return model;

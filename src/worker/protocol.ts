@@ -7,6 +7,8 @@ import type { DecoderSpec } from '../engine/model/modelConfig';
 import type { Problem } from '../engine/problems/problem';
 import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
 import type { SweepCell, SweepFile } from '../engine/sweep/sweepSchema';
+import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
+import type { TrainOptions } from '../engine/sprint/trainSelector';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -46,6 +48,8 @@ export type WorkerRequest =
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
   | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number }
   | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
+  | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions }
+  | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -62,7 +66,10 @@ export type WorkerEvent =
   | { type: 'evaluated'; id: number; report: EvalReport }
   | { type: 'sweepCells'; id: number; cells: SweepCell[]; done: number; total: number }
   | { type: 'swept'; id: number; file: SweepFile }
+  | { type: 'sprintEpoch'; id: number; epoch: number; loss: number }
+  | { type: 'sprintTrained'; id: number; selector: SprintSelector }
+  | { type: 'sprintRanked'; id: number; ranked: RankedHead[] }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' }>;
