@@ -13,6 +13,12 @@ export interface CliValues {
   batch?: string;
   'max-new-tokens'?: string;
   json?: boolean;
+  sweep?: string;
+  selector?: string;
+  seed?: string;
+  epochs?: string;
+  n?: string;
+  'train-fraction'?: string;
 }
 
 export interface CliContext {

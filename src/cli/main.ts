@@ -14,6 +14,7 @@ import { evalCommand } from './commands/evalCommand';
 import { generateCommand } from './commands/generateCommand';
 import { mergeCommand } from './commands/mergeCommand';
 import { sweepCommand } from './commands/sweepCommand';
+import { sprintCommand } from './commands/sprintCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
 import { addHeadMask } from '../engine/onnx/addHeadMask';
 
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
        npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
+       npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E]
+       npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
   L.H: 0-based layer and head`;
@@ -30,6 +33,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   eval: evalCommand,
   sweep: sweepCommand,
   merge: mergeCommand,
+  sprint: sprintCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -38,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   if (!run) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const { values, positionals } = parseArgs({
     args: rest,
-    allowPositionals: command === 'merge',
+    allowPositionals: command === 'merge' || command === 'sprint',
     options: {
       model: { type: 'string' },
       prompt: { type: 'string' },
@@ -51,6 +55,12 @@ async function main(argv: string[]): Promise<void> {
       batch: { type: 'string' },
       'max-new-tokens': { type: 'string' },
       json: { type: 'boolean', default: false },
+      sweep: { type: 'string' },
+      selector: { type: 'string' },
+      seed: { type: 'string' },
+      epochs: { type: 'string' },
+      n: { type: 'string' },
+      'train-fraction': { type: 'string' },
     },
   });
   await run({
@@ -60,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
     progress: (text) => process.stderr.write(text),
     loadModel: (withHeadMask) => {
       if (!values.model) throw new UsageError('--model is required');
-      return loadNodeSource(values.model, withHeadMask ? { transform: (bytes, spec) => addHeadMask(bytes, spec) } : {});
+      return loadNodeSource(values.model, withHeadMask ? { transform: (bytes, spec) => addHeadMask(bytes, spec, { hiddenStateOutput: true }) } : {});
     },
   });
 }

@@ -1,0 +1,72 @@
+/**
+ * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E]`
+ * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
+ * The same engine code as the browser: same data and seed, same numbers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CliContext } from '../cliContext';
+import { positiveInt, required, UsageError } from '../args';
+import { loadProblemsArg } from '../problemArgs';
+import { validateSweepFile } from '../../engine/sweep/sweepSchema';
+import { trainSprint, SELECTOR_SCHEMA, type SprintSelector } from '../../engine/sprint/sprintSelector';
+import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
+import { compareMethods } from '../../engine/sprint/compareMethods';
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${what} ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export async function sprintCommand({ values, positionals, out, progress, loadModel }: CliContext): Promise<void> {
+  const [sub] = positionals;
+  if (sub === 'train') {
+    const file = validateSweepFile(readJson(required(values.sweep, 'sweep'), 'sweep'), values.sweep);
+    const fraction = values['train-fraction'] === undefined ? 0.8 : Number(values['train-fraction']);
+    if (!(fraction > 0 && fraction <= 1)) throw new UsageError(`--train-fraction must be in (0, 1], got "${values['train-fraction']}"`);
+    const count = Math.max(1, Math.floor(file.problems.length * fraction));
+    const model = await loadModel(true);
+    if (model.fingerprint !== file.model.fingerprint) throw new UsageError('The sweep was made with a different model file than --model.');
+    const selector = await trainSprint(model, file, [...Array(count).keys()], {
+      ...DEFAULT_TRAIN,
+      seed: values.seed === undefined ? DEFAULT_TRAIN.seed : Number(values.seed),
+      epochs: positiveInt(values.epochs, 'epochs', DEFAULT_TRAIN.epochs),
+      onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
+    });
+    writeFileSync(required(values.out, 'out'), JSON.stringify(selector));
+    progress(`\ntrained on ${selector.trainIds.length} questions; ${file.problems.length - count} held out; wrote ${values.out}\n`);
+    return;
+  }
+  if (sub === 'eval') {
+    const selector = readJson(required(values.selector, 'selector'), 'selector') as SprintSelector;
+    if (selector.schema !== SELECTOR_SCHEMA) throw new UsageError(`${values.selector} is not a HeadLab SPRINT selector`);
+    const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
+    const model = await loadModel(true);
+    const maxN = positiveInt(values.n, 'n', 16);
+    const report = await compareMethods(model, selector, problems, {
+      maxN,
+      seed: values.seed === undefined ? 0 : Number(values.seed),
+      onProblem: (done) => progress(`\r${done}/${problems.length} problems`),
+    });
+    progress('\n');
+    const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods };
+    if (values.out) writeFileSync(values.out, JSON.stringify(report));
+    if (values.json) {
+      out(JSON.stringify(summary));
+      return;
+    }
+    out(`method    N   pass@N (95% CI)          majority (95% CI)`);
+    for (const m of report.methods) {
+      for (const p of m.points) {
+        const f = (e: typeof p.passAtN) => `${pct(e.mean)} (${pct(e.low)}-${pct(e.high)})`.padEnd(24);
+        out(`${m.method.padEnd(9)} ${String(p.n).padStart(2)}  ${f(p.passAtN)} ${f(p.majority)}`);
+      }
+    }
+    return;
+  }
+  throw new UsageError(sub ? `unknown sprint command "${sub}" (train or eval)` : 'sprint needs train or eval');
+}
