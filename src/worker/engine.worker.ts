@@ -22,21 +22,22 @@ const running = new Map<number, AbortController>();
 const post = (event: WorkerEvent) => self.postMessage(event);
 
 async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+  if (req.type === 'load') {
+    model = undefined;
+    const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
+    model = loaded.model;
+    post({ type: 'loaded', id: req.id, info: loaded.info });
+    return;
+  }
+  if (!model) throw new Error('No model is loaded yet: wait until the model panel shows one.');
+  const m = model;
+  const mask = (prune: [number, number][]) => maskFor(prune, m.spec.numLayers, m.spec.numHeads);
   switch (req.type) {
-    case 'load': {
-      model = undefined;
-      const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
-      model = loaded.model;
-      post({ type: 'loaded', id: req.id, info: loaded.info });
-      return;
-    }
     case 'solve': {
-      if (!model) throw new Error('No model is loaded yet.');
       const start = performance.now();
-      const { numLayers, numHeads } = model.spec;
-      const [solution] = await solveQuestions(model, [req.question], {
+      const [solution] = await solveQuestions(m, [req.question], {
         maxNewTokens: req.maxNewTokens,
-        headMask: maskFor(req.prune, numLayers, numHeads),
+        headMask: mask(req.prune),
         signal,
         onText: ([text], [tokens]) => {
           const seconds = (performance.now() - start) / 1000;
@@ -48,12 +49,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'evaluate': {
-      if (!model) throw new Error('No model is loaded yet.');
-      const { numLayers, numHeads } = model.spec;
-      const report = await evaluateProblems(model, req.problems, {
+      const report = await evaluateProblems(m, req.problems, {
         maxNewTokens: req.maxNewTokens,
         batch: req.batch,
-        headMask: maskFor(req.prune, numLayers, numHeads),
+        headMask: mask(req.prune),
         signal,
         onProgress: (done, total, latest) => post({ type: 'evalProgress', id: req.id, done, total, latest }),
       });
@@ -61,9 +60,8 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'sweep': {
-      if (!model) throw new Error('No model is loaded yet.');
-      if (req.file.model.fingerprint !== model.fingerprint) throw new Error('This sweep was made with a different model file.');
-      const file = await runSweep(model, req.file, {
+      if (req.file.model.fingerprint !== m.fingerprint) throw new Error('This sweep was made with a different model file.');
+      const file = await runSweep(m, req.file, {
         batchRows: req.batchRows,
         grade: gradeAnswer,
         signal,
@@ -73,8 +71,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'sprintTrain': {
-      if (!model) throw new Error('No model is loaded yet.');
-      const selector = await trainSprint(model, req.file, req.trainIndices, {
+      const selector = await trainSprint(m, req.file, req.trainIndices, {
         ...req.options,
         signal,
         onEpoch: (epoch, loss) => post({ type: 'sprintEpoch', id: req.id, epoch, loss }),
@@ -83,8 +80,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'sprintRank': {
-      if (!model) throw new Error('No model is loaded yet.');
-      post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(model, req.selector, req.question) });
+      post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(m, req.selector, req.question) });
     }
   }
 }
