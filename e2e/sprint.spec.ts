@@ -22,3 +22,14 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   await expect(page.getByTestId('pruned-count')).toHaveText('1');
   expect(headlab.consoleErrors).toEqual([]);
 });
+
+test('the teaching demo shows a pruned head turning a wrong answer right', async ({ headlab, page }, info) => {
+  test.skip(info.project.name !== 'wasm', 'the demo does not depend on the backend');
+  await headlab.open();
+  await headlab.waitForModel();
+  await page.getByRole('button', { name: '1. Ask with nothing pruned' }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('20');
+  await page.getByRole('button', { name: '2. Ask with layer 1 head 4 pruned' }).click();
+  await expect(page.getByTestId('pruned-at-run')).toHaveText('Pruned: layer 1 head 4.');
+  await expect(page.getByTestId('final-answer')).toHaveText('30');
+});

@@ -4,6 +4,7 @@ import { HeadGrid } from '../features/heads/HeadGrid';
 import { RunPanel } from '../features/runs/RunPanel';
 import { SweepPanel } from '../features/sweeps/SweepPanel';
 import { SprintPanel } from '../features/sprint/SprintPanel';
+import { TeachPanel } from '../features/teach/TeachPanel';
 import { useUrlSync } from './useUrlSync';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
       <RunPanel />
       <SweepPanel />
       <SprintPanel />
+      <TeachPanel />
     </main>
   );
 }

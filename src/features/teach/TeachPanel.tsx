@@ -1,0 +1,67 @@
+/**
+ * A short guided tour for teachers: what a head is, why zeroing its o_proj
+ * input removes it, why pruning can help, and a one-click demo on the
+ * bundled model.
+ */
+import { syntheticProblem } from '../../engine/problems/synthetic';
+import { HELD_OUT_SEED } from '../../engine/problems/splits';
+import { useHeadsStore } from '../../store/headsStore';
+import { useModelStore } from '../../store/modelStore';
+import { useSolveStore } from '../../store/solveStore';
+import { BUNDLED_MODEL } from '../../store/urlState';
+
+/** Held-out problem 5: the unpruned bundled model answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
+const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
+
+export function TeachPanel() {
+  const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === BUNDLED_MODEL);
+  const setPruned = useHeadsStore((s) => s.setPruned);
+  const { setQuestion, solve } = useSolveStore();
+
+  const demo = async (prune: boolean) => {
+    setPruned(prune ? [DEMO.head] : []);
+    setQuestion(DEMO.problem.question);
+    await solve(64);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="teach-heading">
+      <h2 id="teach-heading">How this works</h2>
+      <details>
+        <summary>What is an attention head?</summary>
+        <p>
+          Each layer of a transformer has several attention heads. Every head looks back over the earlier tokens, weighs them, and writes a small
+          vector (head_dim numbers) for each position. The layer concatenates the heads&apos; vectors and mixes them with one matrix, the output
+          projection o_proj.
+        </p>
+      </details>
+      <details>
+        <summary>Why does zeroing its o_proj input remove it?</summary>
+        <p>
+          The input of o_proj is exactly the heads&apos; vectors side by side. Setting one head&apos;s slice to zero removes everything that head
+          contributes, and nothing else. Zeroing slices of o_proj&apos;s <em>output</em> would not remove a head: every output number mixes all
+          the heads.
+        </p>
+      </details>
+      <details>
+        <summary>Can pruning help reasoning?</summary>
+        <p>
+          Sometimes. SPRINT (arXiv 2506.03978) learns, per question, which single head to prune and finds that the pruned models&apos; answers
+          make a diverse best-of-N. Chen, Bruna and Bietti (arXiv 2406.03068) show that truncating some weight components can improve reasoning,
+          because those components store noisy global associations. This app&apos;s bundled model was trained on problems with distracting,
+          irrelevant quantities, so such noise exists here too. Usually, though, pruning a head costs accuracy: the sweep shows both.
+        </p>
+      </details>
+      <p>Demo on the bundled model: a held-out question it gets wrong, then right with one head pruned.</p>
+      <div className="buttons">
+        <button type="button" disabled={!bundled} onClick={() => void demo(false)}>
+          1. Ask with nothing pruned
+        </button>
+        <button type="button" disabled={!bundled} onClick={() => void demo(true)}>
+          2. Ask with layer {DEMO.head[0]} head {DEMO.head[1]} pruned
+        </button>
+      </div>
+      <p className="meta">The right answer is {DEMO.problem.final}. Watch the answer panel.</p>
+    </section>
+  );
+}
