@@ -18,6 +18,11 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   const picks = page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem');
   await expect(picks).toHaveCount(8);
   await expect(picks.first()).toContainText(/^layer \d head \d: score -?\d+\.\d\d/);
+  await page.getByRole('spinbutton', { name: 'N' }).fill('4');
+  await page.getByRole('region', { name: 'SPRINT head selector' }).getByRole('textbox', { name: 'Reference answer (optional)' }).fill(String(syntheticProblem(4242, 0).final));
+  await page.getByRole('button', { name: 'Run top-N' }).click();
+  await expect(page.getByTestId('top-n').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('top-n').locator('caption')).toContainText(/Majority vote: .*; pass@4: (yes|no)/);
   await picks.first().getByRole('button', { name: 'Prune only this head' }).click();
   await expect(page.getByTestId('pruned-count')).toHaveText('1');
   expect(headlab.consoleErrors).toEqual([]);

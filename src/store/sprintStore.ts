@@ -9,6 +9,7 @@ import type { FinalEvent } from '../worker/protocol';
 import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
+import type { PicksResult } from '../engine/sprint/runPicks';
 
 interface SprintState {
   selector?: SprintSelector;
@@ -18,7 +19,9 @@ interface SprintState {
   ranked?: RankedHead[];
   rankedFor?: string;
   heldOut: number;
+  picks?: PicksResult;
   train(file: SweepFile): Promise<void>;
+  runTopN(question: string, n: number, reference: string): Promise<void>;
   rank(question: string): Promise<void>;
 }
 
@@ -43,6 +46,18 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     );
     try {
       set({ selector: (await done).selector, status: 'idle' });
+    } catch (err) {
+      set({ status: 'error', error: (err as Error).message });
+    }
+  },
+  async runTopN(question, n, reference) {
+    const { ranked } = get();
+    if (!ranked) return;
+    set({ status: 'ranking', error: undefined, picks: undefined });
+    try {
+      const heads = ranked.slice(0, n).map((h) => [h.layer, h.head] as [number, number]);
+      const { result } = await engineClient().request<Extract<FinalEvent, { type: 'picksRun' }>>({ type: 'runPicks', question, heads, reference }).done;
+      set({ picks: result, status: 'idle' });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
     }

@@ -12,6 +12,7 @@ import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import { runSweep } from '../engine/sweep/runSweep';
 import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
+import { runPicks } from '../engine/sprint/runPicks';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -81,6 +82,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     }
     case 'sprintRank': {
       post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(m, req.selector, req.question) });
+      return;
+    }
+    case 'runPicks': {
+      post({ type: 'picksRun', id: req.id, result: await runPicks(m, req.question, req.heads, req.reference) });
     }
   }
 }

@@ -9,6 +9,7 @@ import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
 import type { SweepCell, SweepFile } from '../engine/sweep/sweepSchema';
 import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
 import type { TrainOptions } from '../engine/sprint/trainSelector';
+import type { PicksResult } from '../engine/sprint/runPicks';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -50,6 +51,7 @@ export type WorkerRequest =
   | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
   | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions }
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
+  | { type: 'runPicks'; id: number; question: string; heads: [number, number][]; reference: string }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -69,7 +71,8 @@ export type WorkerEvent =
   | { type: 'sprintEpoch'; id: number; epoch: number; loss: number }
   | { type: 'sprintTrained'; id: number; selector: SprintSelector }
   | { type: 'sprintRanked'; id: number; ranked: RankedHead[] }
+  | { type: 'picksRun'; id: number; result: PicksResult }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' }>;

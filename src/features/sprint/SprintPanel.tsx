@@ -2,6 +2,7 @@
  * SPRINT: train the contrastive head selector on the current sweep, watch
  * its loss, and rank which single head to prune for the question above.
  */
+import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { useHeadsStore } from '../../store/headsStore';
 import { useSolveStore } from '../../store/solveStore';
@@ -13,7 +14,9 @@ export function SprintPanel() {
   const sweepDone = useSweepStore((s) => s.status === 'done');
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
-  const { selector, status, error, losses, ranked, heldOut, train, rank } = useSprintStore();
+  const { selector, status, error, losses, ranked, heldOut, picks, train, rank, runTopN } = useSprintStore();
+  const [n, setN] = useState(4);
+  const [reference, setReference] = useState('');
   const busy = status === 'training' || status === 'ranking';
 
   return (
@@ -50,6 +53,51 @@ export function SprintPanel() {
             {selector ? `; trained on ${selector.trainIds.length} questions, ${heldOut} held out` : ''}
           </figcaption>
         </figure>
+      )}
+      {ranked && (
+        <div className="buttons">
+          <label>
+            N <input type="number" min={1} max={16} value={n} onChange={(e) => setN(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} />
+          </label>
+          <label>
+            Reference answer (optional) <input type="text" value={reference} onChange={(e) => setReference(e.target.value)} size={8} />
+          </label>
+          <button type="button" disabled={busy} onClick={() => void runTopN(question, n, reference)}>
+            Run top-N
+          </button>
+        </div>
+      )}
+      {picks && (
+        <table className="results" data-testid="top-n">
+          <caption>
+            Top-{picks.answers.length} answers, one recommended head pruned each. Majority vote: {picks.majority ?? 'none'}
+            {picks.majorityCorrect !== undefined ? ` (${picks.majorityCorrect ? 'right' : 'wrong'})` : ''}
+            {picks.passAtN !== undefined ? `; pass@${picks.answers.length}: ${picks.passAtN ? 'yes' : 'no'}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Pruned head</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Text</th>
+            </tr>
+          </thead>
+          <tbody>
+            {picks.answers.map((a) => (
+              <tr key={`${a.head[0]}.${a.head[1]}`}>
+                <td>
+                  layer {a.head[0]} head {a.head[1]}
+                </td>
+                <td>
+                  {a.answer ?? 'none'}
+                  {a.correct === undefined ? '' : a.correct ? ' ✓' : ' ✗'}
+                </td>
+                <td>
+                  <pre>{a.text}</pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {ranked && (
         <ol className="ranked" aria-label="Heads ranked by SPRINT for the question">
