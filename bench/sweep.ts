@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
-import { addHeadMask } from '../src/engine/onnx/addHeadMask';
+import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
 import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
 import { runSweep } from '../src/engine/sweep/runSweep';
 import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
@@ -22,7 +22,7 @@ const { values } = parseArgs({ options: { problems: { type: 'string', default: '
 const count = Number(values.problems);
 const batch = Number(values.batch);
 
-const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: (bytes, spec) => addHeadMask(bytes, spec) });
+const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform() });
 const { numLayers, numHeads } = model.spec;
 const base: SweepFile = {
   schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'generate', maxNewTokens: 64,

@@ -16,7 +16,7 @@ import { mergeCommand } from './commands/mergeCommand';
 import { sweepCommand } from './commands/sweepCommand';
 import { sprintCommand } from './commands/sprintCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
-import { addHeadMask } from '../engine/onnx/addHeadMask';
+import { headMaskTransform } from '../engine/onnx/addHeadMask';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
     progress: (text) => process.stderr.write(text),
     loadModel: (withHeadMask) => {
       if (!values.model) throw new UsageError('--model is required');
-      return loadNodeSource(values.model, withHeadMask ? { transform: (bytes, spec) => addHeadMask(bytes, spec, { hiddenStateOutput: true }) } : {});
+      return loadNodeSource(values.model, withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {});
     },
   });
 }

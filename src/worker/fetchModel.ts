@@ -9,7 +9,7 @@ import type { LoadedModel } from '../engine/model/loadModel';
 import { needsShaderF16, type ModelDtype } from '../engine/model/modelFiles';
 import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
-import { addHeadMask, type HeadGrid } from '../engine/onnx/addHeadMask';
+import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
 import { chooseBackend, webRuntime, type BackendDecision } from './webRuntime';
 import type { BackendChoice, LoadProgress, ModelInfo } from './protocol';
@@ -39,7 +39,7 @@ export async function loadInWorker(
   const load = async (d: BackendDecision) => {
     // Every session gets the head_mask input (pruning is the point of the app) and
     // the final hidden state (SPRINT embeds questions with it).
-    const transform = (bytes: Uint8Array, spec: HeadGrid) => addHeadMask(bytes, spec, { hiddenStateOutput: true });
+    const transform = headMaskTransform({ hiddenStateOutput: true });
     const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform });
     await warmUp(model);
     return model;

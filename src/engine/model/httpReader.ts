@@ -7,6 +7,7 @@
 import { env } from '@huggingface/transformers';
 import { ModelFileError } from './errors';
 import type { ModelFileReader } from './loadModel';
+import { joinWithHeadroom } from './readBuffer';
 
 export interface LoadProgressEvent {
   status: 'initiate' | 'download' | 'progress' | 'done';
@@ -32,28 +33,51 @@ async function openCache(): Promise<Cache | undefined> {
   }
 }
 
-/** Streams a response body, reporting progress; returns the bytes. */
-async function readWithProgress(res: Response, report: (loaded: number, total: number) => void): Promise<Uint8Array> {
+/** A zeroed buffer, or undefined where a bogus Content-Length asks for more than can be had: the body is read in chunks then. */
+function allocate(length: number): Uint8Array | undefined {
+  try {
+    return new Uint8Array(length);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Streams a response body, reporting progress; returns the bytes with
+ * `headroom` free bytes after them in their ArrayBuffer.
+ *
+ * With a Content-Length, the buffer is allocated once at its final size and
+ * each chunk is written into place as it arrives, so the file is held once.
+ * Without one (or when the body outgrows it, as a compressed transfer can),
+ * the chunks are kept and joined once at the end. That costs one copy, like
+ * growing a buffer geometrically would, but peaks at twice the file rather
+ * than up to three times, and leaves no unused capacity behind.
+ */
+async function readWithProgress(res: Response, headroom: number, report: (loaded: number, total: number) => void): Promise<Uint8Array> {
   const total = Number(res.headers.get('content-length') ?? 0);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  if (!res.body) {
+    const whole = new Uint8Array(await res.arrayBuffer());
+    return headroom > 0 ? joinWithHeadroom([whole], whole.length, headroom) : whole;
+  }
+  const sized = Number.isSafeInteger(total) && total > 0 ? allocate(total + headroom) : undefined;
+  let filled = 0;
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   const reader = res.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (sized && chunks.length === 0 && filled + value.length <= total) {
+      sized.set(value, filled);
+      filled += value.length;
+    } else chunks.push(value);
     loaded += value.length;
     report(loaded, total);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  // A body shorter than announced still leaves at least `headroom` after it.
+  if (sized && chunks.length === 0) return sized.subarray(0, filled);
+  if (!sized && chunks.length === 1 && headroom === 0) return chunks[0];
+  return joinWithHeadroom(sized ? [sized.subarray(0, filled), ...chunks] : chunks, loaded, headroom);
 }
 
 export interface HttpReaderOptions {
@@ -87,12 +111,12 @@ export function httpReader({ urlFor, where, cache: useCache, onProgress }: HttpR
   };
   const name = where;
   return {
-    async bytes(file) {
+    async bytes(file, { headroom = 0 } = {}) {
       onProgress?.({ status: 'initiate', name, file });
       const res = await get(file);
       if (!res) throw new ModelFileError(file, `not found in ${where}`);
       onProgress?.({ status: 'download', name, file });
-      const bytes = await readWithProgress(res, (loaded, total) =>
+      const bytes = await readWithProgress(res, headroom, (loaded, total) =>
         onProgress?.({ status: 'progress', name, file, loaded, total, progress: total ? (100 * loaded) / total : undefined }),
       );
       onProgress?.({ status: 'done', name, file, loaded: bytes.length, total: bytes.length, progress: 100 });

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
+import { headMaskTransform } from '../onnx/addHeadMask';
 import { ModelFileError, UnsupportedModelError } from './errors';
+import type { ModelTransform } from './loadModel';
 
 let root: string;
 
@@ -69,5 +72,27 @@ describe('loading a broken model names the file at fault', () => {
   it('a corrupt tokenizer.json', async () => {
     const err = await loadError(await modelWith('bad-tokenizer', 'tokenizer.json', '{"model": '));
     expect((err as ModelFileError).file).toBe('tokenizer.json');
+  });
+});
+
+describe('a transform runs in the buffer the ONNX file was read into', () => {
+  it('with the headroom it asked for, after the fingerprint of the file as read', async () => {
+    const file = await readFile(join(BUNDLED_MODEL_DIR, 'onnx/model.onnx'));
+    const surgery = headMaskTransform({ hiddenStateOutput: true });
+    const seen: { room: number; asked: number; inPlace: boolean }[] = [];
+    const transform: ModelTransform = {
+      headroom: (spec) => surgery.headroom(spec),
+      apply(buffer, length, spec) {
+        const out = surgery.apply(buffer, length, spec);
+        seen.push({ room: buffer.length - length, asked: surgery.headroom(spec), inPlace: out.buffer === buffer.buffer });
+        return out;
+      },
+    };
+    const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform });
+    expect(seen).toEqual([{ room: seen[0].asked, asked: seen[0].asked, inPlace: true }]);
+    expect(seen[0].asked).toBeGreaterThan(0);
+    expect(model.fingerprint).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(model.onnxBytes).toBe(file.length);
+    expect(model.decoder.hasHeadMask).toBe(true);
   });
 });

@@ -11,11 +11,21 @@ import { BackendError, ModelFileError } from './errors';
 import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
 import { fingerprint } from './fingerprint';
 import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './modelFiles';
+import { roomAfter } from './readBuffer';
 
+export interface ReadOptions {
+  /**
+   * Bytes to leave free after the data, in the same ArrayBuffer, for a
+   * rewrite in place: the `headroom` bytes right after the result are then
+   * the caller's to overwrite. A reader that cannot give the room returns an
+   * array whose ArrayBuffer ends sooner, never one shared with other data.
+   */
+  headroom?: number;
+}
 
 export interface ModelFileReader {
   /** Resolves the file's bytes, or throws ModelFileError naming it. */
-  bytes(name: string): Promise<Uint8Array>;
+  bytes(name: string, options?: ReadOptions): Promise<Uint8Array>;
   /** Resolves undefined when the file does not exist. */
   optionalText(name: string): Promise<string | undefined>;
 }
@@ -44,11 +54,23 @@ export interface ModelRuntime {
   createSession(bytes: Uint8Array, externalData: ExternalData[], presentNames: string[]): Promise<InferenceSession>;
 }
 
+/** A rewrite of the ONNX bytes before the session opens (head-mask surgery), done in the buffer they were read into. */
+export interface ModelTransform {
+  /** How many bytes the rewrite may add: the reader leaves that much room after the file. */
+  headroom(spec: DecoderSpec): number;
+  /**
+   * Rewrites the model in buffer[0, length). `buffer` runs on over the room
+   * the reader gave after the file, which may be less than asked for.
+   * @returns the rewritten model: a view of buffer's memory, or a new array where it did not fit
+   */
+  apply(buffer: Uint8Array, length: number, spec: DecoderSpec): Uint8Array;
+}
+
 export interface LoadOptions {
   /** Which ONNX variant to load; config.json's transformers.js dtype, else fp32. */
   dtype?: ModelDtype;
-  /** Rewrites the ONNX bytes before the session opens (head-mask surgery). */
-  transform?: (bytes: Uint8Array, spec: DecoderSpec) => Uint8Array;
+  /** Rewrites the ONNX bytes before the session opens: headMaskTransform() for the head-mask surgery. */
+  transform?: ModelTransform;
 }
 
 /** Throws unless the bytes start like an ONNX ModelProto (field 1, ir_version, varint). */
@@ -85,16 +107,27 @@ export async function loadDecoderModel(
     throw new ModelFileError('tokenizer.json', `the tokenizer could not be loaded (${errorText(err)})`);
   }
 
-  const original = await files.bytes(onnxFile);
+  const { transform } = options;
+  let headroom = 0;
+  try {
+    headroom = transform?.headroom(spec) ?? 0;
+  } catch (err) {
+    throw new ModelFileError(onnxFile, errorText(err));
+  }
+  const original = await files.bytes(onnxFile, { headroom });
   checkOnnxHeader(original, onnxFile);
   const externalData = await Promise.all(
     externalDataFiles(config, onnxFile).map(async (f) => ({ path: f.split('/').pop()!, data: await files.bytes(f) })),
   );
+  // The fingerprint is of the file as read: it must be taken before the transform overwrites these bytes.
   const id = await fingerprint(original);
+  const onnxLength = original.length;
   let bytes = original;
-  if (options.transform) {
+  if (transform) {
+    const room = Math.min(headroom, roomAfter(original));
+    const buffer = new Uint8Array(original.buffer, original.byteOffset, onnxLength + room);
     try {
-      bytes = options.transform(original, spec);
+      bytes = transform.apply(buffer, onnxLength, spec);
     } catch (err) {
       throw new ModelFileError(onnxFile, errorText(err));
     }
@@ -111,7 +144,7 @@ export async function loadDecoderModel(
     spec,
     tokenizer,
     decoder: new DecoderSession(session, runtime.Tensor, spec),
-    onnxBytes: original.length + externalData.reduce((n, e) => n + e.data.length, 0),
+    onnxBytes: onnxLength + externalData.reduce((n, e) => n + e.data.length, 0),
     dtype,
     fingerprint: id,
   };

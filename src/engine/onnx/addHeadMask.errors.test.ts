@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR } from '../../node/loadNodeModel';
 import { Rng } from '../problems/rng';
-import { addHeadMask, OnnxSurgeryError, type HeadGrid } from './addHeadMask';
+import { addHeadMask, addHeadMaskInPlace, headMaskHeadroom, OnnxSurgeryError, type HeadGrid } from './addHeadMask';
 import { GRAPH_INITIALIZER, readModelLayout } from './modelLayout';
 import { buildTinyDecoder, TINY, tinyWeights } from './testing/buildTinyDecoder';
 
@@ -110,8 +110,24 @@ const MUTATIONS: Mutation[] = [
   (m, rng, hot) => m.slice(0, position(m, rng, hot)),
 ];
 
+/** The surgery in place on `damaged` with the promised headroom: the bytes, or the error with the buffer unchanged. */
+function inPlaceOutcome(damaged: Uint8Array, hiddenStateOutput: boolean): Uint8Array | OnnxSurgeryError {
+  const buffer = new Uint8Array(damaged.length + headMaskHeadroom(GRID, damaged.length));
+  buffer.set(damaged);
+  const before = buffer.slice();
+  try {
+    const out = addHeadMaskInPlace(buffer, damaged.length, GRID, { hiddenStateOutput });
+    expect(out.buffer).toBe(buffer.buffer);
+    return out;
+  } catch (err) {
+    if (!(err instanceof OnnxSurgeryError)) throw err;
+    expect(Buffer.from(buffer).equals(Buffer.from(before))).toBe(true);
+    return err;
+  }
+}
+
 describe('addHeadMask on damaged models', () => {
-  it('returns bytes or throws OnnxSurgeryError for 600 mutated and truncated models, within 20 s', () => {
+  it('returns bytes or throws OnnxSurgeryError for 600 mutated and truncated models, in place or not, within 20 s', () => {
     const model = tiny();
     const layout = readModelLayout(model);
     // The builder writes nodes before initializers: everything up to the first initializer is graph structure.
@@ -121,13 +137,22 @@ describe('addHeadMask on damaged models', () => {
     const started = performance.now();
     for (let i = 0; i < 600; i++) {
       const damaged = rng.pick(MUTATIONS)(model, rng, hot);
+      const hiddenStateOutput = rng.chance(0.5);
+      let inPlace: Uint8Array | OnnxSurgeryError;
       try {
-        const out = addHeadMask(damaged, GRID, { hiddenStateOutput: rng.chance(0.5) });
+        inPlace = inPlaceOutcome(damaged, hiddenStateOutput);
+      } catch (err) {
+        throw new Error(`mutation ${i} threw ${String(err)} in place`);
+      }
+      try {
+        const out = addHeadMask(damaged, GRID, { hiddenStateOutput });
         expect(readModelLayout(out).inputs).toContain('head_mask');
+        expect(inPlace instanceof Uint8Array && Buffer.from(inPlace).equals(Buffer.from(out))).toBe(true);
         outcomes.returned++;
       } catch (err) {
         if (!(err instanceof OnnxSurgeryError)) throw new Error(`mutation ${i} threw ${String(err)}`);
         expect(err.message.length).toBeGreaterThan(10);
+        expect(inPlace).toBeInstanceOf(OnnxSurgeryError);
         outcomes.refused++;
       }
     }

@@ -20,9 +20,17 @@ export interface HeadGrid {
 
 /** The graph input's name. */
 export const HEAD_MASK = 'head_mask';
+/** The optional output's name. */
+export const LAST_HIDDEN_STATE = 'last_hidden_state';
+
+/** Where new node and tensor names come from. */
+export interface NameSource {
+  /** A unique name: `base`, or `base` with a numeric suffix. */
+  take(base: string): string;
+}
 
 /** Hands out node and tensor names that are not in the graph yet. */
-export class NameAllocator {
+export class NameAllocator implements NameSource {
   constructor(private readonly taken: Set<string>) {}
 
   take(base: string): string {
@@ -36,7 +44,7 @@ export class NameAllocator {
 /** Adds nodes named `prefix/op...` whose single outputs are `name_output_0`, as exporters name them. */
 class NodeList {
   readonly nodes: NewNode[] = [];
-  constructor(private readonly names: NameAllocator, private readonly prefix: string) {}
+  constructor(private readonly names: NameSource, private readonly prefix: string) {}
 
   add(op: string, inputs: string[], attributes?: NewNode['attributes'], label = op): string {
     const name = this.names.take(`${this.prefix}/${label}`);
@@ -64,7 +72,7 @@ export interface SharedShapes {
  * -> Concat with [-1, heads, headDim], plus the constant [0, 1, heads, 1].
  * They depend on head_mask only, so they can lead the node list.
  */
-export function sharedShapeNodes(grid: HeadGrid, names: NameAllocator): SharedShapes {
+export function sharedShapeNodes(grid: HeadGrid, names: NameSource): SharedShapes {
   const list = new NodeList(names, `/${HEAD_MASK}`);
   const maskShape = list.add('Shape', [HEAD_MASK]);
   const batch = list.add('Gather', [maskShape, list.constant('batch_axis', [1], [0])], [{ name: 'axis', int: 0 }]);
@@ -82,7 +90,7 @@ export function sharedShapeNodes(grid: HeadGrid, names: NameAllocator): SharedSh
  * @returns the nodes and the masked tensor to feed the projection instead of x
  */
 export function layerMaskNodes(
-  layer: number, prefix: string, x: string, dtype: number, shared: SharedShapes, names: NameAllocator,
+  layer: number, prefix: string, x: string, dtype: number, shared: SharedShapes, names: NameSource,
 ): { nodes: NewNode[]; output: string } {
   const list = new NodeList(names, `${prefix}/${HEAD_MASK}`);
   let slice = list.add('Gather', [HEAD_MASK, list.constant('layer_index', [], [layer])], [{ name: 'axis', int: 1 }]);
@@ -93,4 +101,9 @@ export function layerMaskNodes(
   const masked = list.add('Mul', [heads, mask]);
   const output = list.add('Reshape', [masked, xShape]);
   return { nodes: list.nodes, output };
+}
+
+/** The Identity that exposes the LM head's input, `hidden`, as graph output last_hidden_state. */
+export function hiddenStateNode(hidden: string, names: NameSource): NewNode {
+  return { name: names.take(`/${LAST_HIDDEN_STATE}/Identity`), opType: 'Identity', inputs: [hidden], outputs: [LAST_HIDDEN_STATE] };
 }

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
-import { addHeadMask } from '../onnx/addHeadMask';
+import { headMaskTransform } from '../onnx/addHeadMask';
 import type { LoadedModel } from '../model/loadModel';
 import { syntheticProblems } from '../problems/synthetic';
 import { embedQuestions } from './embedQuestions';
 
 let model: LoadedModel;
 beforeAll(async () => {
-  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: (bytes, spec) => addHeadMask(bytes, spec, { hiddenStateOutput: true }) });
+  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
 });
 
 describe('embedQuestions (bundled model, mean-pooled final hidden state)', () => {

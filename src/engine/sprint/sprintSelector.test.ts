@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
-import { addHeadMask } from '../onnx/addHeadMask';
+import { headMaskTransform } from '../onnx/addHeadMask';
 import { gradeAnswer } from '../grading/gradeAnswer';
 import type { LoadedModel } from '../model/loadModel';
 import { problemFromSynthetic } from '../problems/problem';
@@ -18,7 +18,7 @@ let sweep: SweepFile;
 const options = { hidden: 32, k: 16, temperature: 0.1, epochs: 30, batch: 8, learningRate: 3e-3, weightDecay: 1e-4, seed: 4 };
 
 beforeAll(async () => {
-  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: (b, s) => addHeadMask(b, s, { hiddenStateOutput: true }) });
+  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
   const problems = syntheticProblems({ seed: 500, count: 12, level: 2 }).map(problemFromSynthetic);
   sweep = await runSweep(model, {
     schema: 'headlab-sweep', version: 1, mode: 'generate', maxNewTokens: 48,
