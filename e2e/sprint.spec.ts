@@ -1,30 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures/headlabPage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 
 test('SPRINT trains on a sweep in the browser and ranks heads for a pasted question', async ({ headlab, page }, info) => {
   test.skip(info.project.name !== 'wasm', 'SPRINT does not depend on the backend');
+  test.setTimeout(300_000);
   await headlab.open();
   await headlab.waitForModel();
-  await page.getByLabel('Problems', { exact: true }).fill('12');
-  await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('logprob');
-  await page.getByRole('button', { name: 'Start sweep' }).click();
-  await expect(page.getByTestId('sweep-status')).toContainText('588 of 588 cells (logprob) — done', { timeout: 90_000 });
-
-  await page.getByRole('button', { name: 'Train selector on the sweep' }).click();
-  await expect(page.getByTestId('sprint-loss')).toContainText('trained on 9 questions, 3 held out', { timeout: 60_000 });
+  await headlab.sweepAndTrainSelector(12);
+  await expect(page.getByTestId('sprint-loss')).toContainText('trained on 9 questions');
+  await expect(page.getByTestId('selector-origin')).toContainText(/trained here on 9 questions.*Embedding took \d+\.\d s, training \d+\.\d s/);
 
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(4242, 0).question);
   await page.getByRole('button', { name: 'Rank heads for the question' }).click();
   const picks = page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem');
   await expect(picks).toHaveCount(8);
   await expect(picks.first()).toContainText(/^layer \d head \d: score -?\d+\.\d\d/);
-  await page.getByRole('spinbutton', { name: 'N' }).fill('4');
+  await page.getByRole('spinbutton', { name: 'N', exact: true }).fill('4');
   await page.getByRole('region', { name: 'SPRINT head selector' }).getByRole('textbox', { name: 'Reference answer (optional)' }).fill(String(syntheticProblem(4242, 0).final));
   await page.getByRole('button', { name: 'Run top-N' }).click();
   await expect(page.getByTestId('top-n').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('top-n').locator('caption')).toContainText(/Majority vote: .*; pass@4: (yes|no)/);
   await picks.first().getByRole('button', { name: 'Prune only this head' }).click();
   await expect(page.getByTestId('pruned-count')).toHaveText('1');
+
+  // Held-out evaluation: the four methods, N = 1..2, on the 3 problems the selector did not train on.
+  await page.getByRole('spinbutton', { name: 'Up to N' }).fill('2');
+  await page.getByRole('button', { name: 'Compare four methods on 3 held-out problems' }).click();
+  const table = page.getByTestId('sprint-eval-table');
+  await expect(table.locator('tbody tr')).toHaveCount(4, { timeout: 120_000 });
+  await expect(table.getByRole('row', { name: /SPRINT best-of-N/ })).toContainText(/pass \d+% \(\d+%–\d+%\); majority \d+%/);
+  await expect(page.getByRole('figure', { name: /^Accuracy against N, pass@N/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await expect(page.getByRole('figure', { name: /^Accuracy against N, majority vote/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('sprint-deltas')).toContainText(/SPRINT better on \d, worse on \d, equal on \d of 3 problems/);
+  expect(headlab.consoleErrors).toEqual([]);
+});
+
+test('a trained selector survives a reload, exports, and refuses a file for another model', async ({ headlab, page }, info) => {
+  test.skip(info.project.name !== 'wasm', 'SPRINT does not depend on the backend');
+  test.setTimeout(180_000);
+  await headlab.open();
+  await headlab.waitForModel();
+  await headlab.sweepAndTrainSelector(10);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export selector JSON' }).click();
+  const path = await (await download).path();
+  const exported = JSON.parse(readFileSync(path, 'utf8'));
+  expect(exported.schema).toBe('headlab-sprint-selector');
+  expect(exported.trainIds).toHaveLength(8);
+
+  await page.reload();
+  await headlab.waitForModel();
+  await expect(page.getByTestId('selector-origin')).toContainText('restored from this browser (8 training questions)');
+
+  const region = page.getByRole('region', { name: 'SPRINT head selector' });
+  const foreign = test.info().outputPath('foreign-selector.json');
+  writeFileSync(foreign, JSON.stringify({ ...exported, model: { ...exported.model, fingerprint: 'another-model' } }));
+  await region.getByLabel('Import selector JSON').setInputFiles(foreign);
+  await expect(region.getByRole('alert')).toContainText('Could not import the selector: This selector was trained on a different model file');
+  const damaged = test.info().outputPath('damaged-selector.json');
+  writeFileSync(damaged, JSON.stringify({ ...exported, params: exported.params.slice(1) }));
+  await region.getByLabel('Import selector JSON').setInputFiles(damaged);
+  await expect(region.getByRole('alert')).toContainText(/damaged-selector.json is not a usable HeadLab SPRINT selector: "params" must hold \d+ numbers/);
+
+  await region.getByRole('button', { name: 'Forget selector' }).click();
+  await expect(page.getByTestId('selector-origin')).toHaveCount(0);
+  await region.getByLabel('Import selector JSON').setInputFiles(path);
+  await expect(page.getByTestId('selector-origin')).toContainText(/imported from /);
+  await expect(region.getByRole('alert')).toHaveCount(0);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

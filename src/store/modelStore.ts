@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
 import { useSweepStore } from './sweepStore';
+import { useSprintStore } from './sprintStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -36,6 +37,7 @@ export const useModelStore = create<ModelState>((set) => ({
       const { info } = await done;
       useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
       void useSweepStore.getState().restore(info);
+      void useSprintStore.getState().restore(info);
       set({ status: 'ready', info });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });

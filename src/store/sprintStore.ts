@@ -1,28 +1,38 @@
 /**
  * The SPRINT slice: a selector trained in the worker from the current sweep
- * (first 80% of its problems train, the rest are held out), and the heads it
- * ranks for the question in the question panel.
+ * (first 80% of its problems train, the rest are held out), saved per model
+ * in IndexedDB, exported and imported as JSON, and the heads it ranks for
+ * the question in the question panel.
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
-import type { FinalEvent } from '../worker/protocol';
-import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
+import type { FinalEvent, ModelInfo } from '../worker/protocol';
+import { checkSelectorFor, type RankedHead, type SprintSelector } from '../engine/sprint/sprintSelector';
+import { parseSelectorText } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { PicksResult } from '../engine/sprint/runPicks';
+import { forgetSelector, loadSavedSelector, saveSelector } from './selectorPersistence';
 
 interface SprintState {
   selector?: SprintSelector;
+  /** Where the selector came from, in words. */
+  origin?: string;
   status: 'idle' | 'training' | 'ranking' | 'error';
   error?: string;
   losses: number[];
   ranked?: RankedHead[];
   rankedFor?: string;
-  heldOut: number;
+  /** Worker wall time of the last training: embedding, then training. */
+  seconds?: { embed: number; train: number };
   picks?: PicksResult;
   train(file: SweepFile): Promise<void>;
   runTopN(question: string, n: number, reference: string): Promise<void>;
   rank(question: string): Promise<void>;
+  /** After a model loads: its saved selector, if any. */
+  restore(info: ModelInfo): Promise<void>;
+  importJson(name: string, text: string, info: ModelInfo): void;
+  discard(): Promise<void>;
 }
 
 /** The training split: the first 80% of the sweep's problems (at least one is held out). */
@@ -31,13 +41,14 @@ export function trainingSplit(problemCount: number): number[] {
   return Array.from({ length: train }, (_, i) => i);
 }
 
+const fresh = { ranked: undefined, rankedFor: undefined, picks: undefined, error: undefined, status: 'idle' as const };
+
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
   losses: [],
-  heldOut: 0,
   async train(file) {
     const trainIndices = trainingSplit(file.problems.length);
-    set({ status: 'training', error: undefined, losses: [], ranked: undefined, heldOut: file.problems.length - trainIndices.length });
+    set({ ...fresh, status: 'training', losses: [], seconds: undefined });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'sprintTrained' }>>(
       { type: 'sprintTrain', file, trainIndices, options: { ...DEFAULT_TRAIN } },
       (e) => {
@@ -45,7 +56,9 @@ export const useSprintStore = create<SprintState>((set, get) => ({
       },
     );
     try {
-      set({ selector: (await done).selector, status: 'idle' });
+      const { selector, seconds } = await done;
+      set({ selector, seconds, origin: `trained here on ${selector.trainIds.length} questions`, status: 'idle' });
+      await saveSelector(selector);
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
     }
@@ -72,5 +85,24 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
     }
+  },
+  async restore(info) {
+    const selector = await loadSavedSelector(info.fingerprint);
+    set({ ...fresh, selector, losses: selector?.losses ?? [], seconds: undefined, origin: selector && `restored from this browser (${selector.trainIds.length} training questions)` });
+  },
+  importJson(name, text, info) {
+    try {
+      const selector = parseSelectorText(text, name);
+      checkSelectorFor(selector, info);
+      set({ ...fresh, selector, losses: selector.losses, seconds: undefined, origin: `imported from ${name}` });
+      void saveSelector(selector);
+    } catch (err) {
+      set({ error: `Could not import the selector: ${(err as Error).message}` });
+    }
+  },
+  async discard() {
+    const { selector } = get();
+    if (selector) await forgetSelector(selector.model.fingerprint);
+    set({ ...fresh, selector: undefined, losses: [], seconds: undefined, origin: undefined });
   },
 }));

@@ -13,6 +13,7 @@ import { runSweep } from '../engine/sweep/runSweep';
 import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
 import { runPicks } from '../engine/sprint/runPicks';
+import { compareMethods } from '../engine/sprint/compareMethods';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -72,12 +73,16 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'sprintTrain': {
+      const start = performance.now();
+      let embedded = start;
       const selector = await trainSprint(m, req.file, req.trainIndices, {
         ...req.options,
         signal,
+        onEmbedded: () => (embedded = performance.now()),
         onEpoch: (epoch, loss) => post({ type: 'sprintEpoch', id: req.id, epoch, loss }),
       });
-      post({ type: 'sprintTrained', id: req.id, selector });
+      const seconds = { embed: (embedded - start) / 1000, train: (performance.now() - embedded) / 1000 };
+      post({ type: 'sprintTrained', id: req.id, selector, seconds });
       return;
     }
     case 'sprintRank': {
@@ -86,6 +91,19 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     }
     case 'runPicks': {
       post({ type: 'picksRun', id: req.id, result: await runPicks(m, req.question, req.heads, req.reference) });
+      return;
+    }
+    case 'sprintCompare': {
+      const total = req.problems.length;
+      const report = await compareMethods(m, req.selector, req.problems, {
+        maxN: req.maxN,
+        ns: Array.from({ length: req.maxN }, (_, i) => i + 1),
+        maxNewTokens: req.maxNewTokens,
+        seed: req.seed,
+        signal,
+        onProblem: (done) => post({ type: 'compareProgress', id: req.id, done, total }),
+      });
+      post({ type: 'compared', id: req.id, report });
     }
   }
 }

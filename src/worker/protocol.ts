@@ -6,10 +6,11 @@
 import type { DecoderSpec } from '../engine/model/modelConfig';
 import type { Problem } from '../engine/problems/problem';
 import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
-import type { SweepCell, SweepFile } from '../engine/sweep/sweepSchema';
+import type { SweepCell, SweepFile, SweepProblem } from '../engine/sweep/sweepSchema';
 import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
 import type { TrainOptions } from '../engine/sprint/trainSelector';
 import type { PicksResult } from '../engine/sprint/runPicks';
+import type { ComparisonReport } from '../engine/sprint/compareMethods';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -52,6 +53,7 @@ export type WorkerRequest =
   | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions }
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'runPicks'; id: number; question: string; heads: [number, number][]; reference: string }
+  | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -69,10 +71,12 @@ export type WorkerEvent =
   | { type: 'sweepCells'; id: number; cells: SweepCell[]; done: number; total: number }
   | { type: 'swept'; id: number; file: SweepFile }
   | { type: 'sprintEpoch'; id: number; epoch: number; loss: number }
-  | { type: 'sprintTrained'; id: number; selector: SprintSelector }
+  | { type: 'sprintTrained'; id: number; selector: SprintSelector; /** Wall time in the worker: question embedding, then the selector's training. */ seconds: { embed: number; train: number } }
   | { type: 'sprintRanked'; id: number; ranked: RankedHead[] }
   | { type: 'picksRun'; id: number; result: PicksResult }
+  | { type: 'compareProgress'; id: number; done: number; total: number }
+  | { type: 'compared'; id: number; report: ComparisonReport }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' }>;

@@ -8,7 +8,8 @@ import type { CliContext } from '../cliContext';
 import { positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { validateSweepFile } from '../../engine/sweep/sweepSchema';
-import { trainSprint, SELECTOR_SCHEMA, type SprintSelector } from '../../engine/sprint/sprintSelector';
+import { trainSprint } from '../../engine/sprint/sprintSelector';
+import { parseSelector } from '../../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
 import { compareMethods } from '../../engine/sprint/compareMethods';
 
@@ -42,8 +43,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
     return;
   }
   if (sub === 'eval') {
-    const selector = readJson(required(values.selector, 'selector'), 'selector') as SprintSelector;
-    if (selector.schema !== SELECTOR_SCHEMA) throw new UsageError(`${values.selector} is not a HeadLab SPRINT selector`);
+    const selector = parseSelector(readJson(required(values.selector, 'selector'), 'selector'), values.selector);
     const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
     const model = await loadModel(true);
     const maxN = positiveInt(values.n, 'n', 16);

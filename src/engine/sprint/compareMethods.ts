@@ -10,9 +10,8 @@ import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
 import { buildPromptIds } from '../model/prompt';
 import { gradeAnswer } from '../grading/gradeAnswer';
-import type { Problem } from '../problems/problem';
 import { Rng } from '../problems/rng';
-import { maskFor, type HeadRef } from '../sweep/sweepSchema';
+import { maskFor, type HeadRef, type SweepProblem } from '../sweep/sweepSchema';
 import { bestOfNCurve, type Attempt, type Estimate } from './bestOfN';
 import { rankHeads, type SprintSelector } from './sprintSelector';
 
@@ -34,7 +33,13 @@ export interface ComparisonReport {
   attempts: Record<Method, Attempt[][]>;
 }
 
-async function attemptsFor(model: LoadedModel, problem: Problem, configs: { mask?: HeadRef[]; sample?: number }[], maxNewTokens: number, seed: number): Promise<Attempt[]> {
+interface AttemptSettings {
+  maxNewTokens: number;
+  seed: number;
+  signal?: AbortSignal;
+}
+
+async function attemptsFor(model: LoadedModel, problem: SweepProblem, configs: { mask?: HeadRef[]; sample?: number }[], { maxNewTokens, seed, signal }: AttemptSettings): Promise<Attempt[]> {
   const { spec, tokenizer } = model;
   const prompt = buildPromptIds(tokenizer, problem.question, spec, maxNewTokens);
   const headMask = new Float32Array(configs.length * spec.numLayers * spec.numHeads);
@@ -45,6 +50,7 @@ async function attemptsFor(model: LoadedModel, problem: Problem, configs: { mask
     headMask,
     sampling: sampled ? { ...SAMPLING, seed } : undefined,
     rowSeeds: configs.map((c, r) => c.sample ?? r),
+    signal,
   });
   return rows.map((ids) => {
     const g = gradeAnswer(tokenizer.decode(ids, { skip_special_tokens: true }), problem.reference);
@@ -52,12 +58,23 @@ async function attemptsFor(model: LoadedModel, problem: Problem, configs: { mask
   });
 }
 
+export interface CompareOptions {
+  /** Answers per problem and method. */
+  maxN?: number;
+  /** The N at which pass@N and majority are reported (those above maxN are dropped). */
+  ns?: number[];
+  maxNewTokens?: number;
+  seed?: number;
+  signal?: AbortSignal;
+  onProblem?: (done: number) => void;
+}
+
 /** Runs the four methods on held-out problems (never the selector's training questions). */
 export async function compareMethods(
   model: LoadedModel,
   selector: SprintSelector,
-  problems: Problem[],
-  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, onProblem }: { maxN?: number; ns?: number[]; maxNewTokens?: number; seed?: number; onProblem?: (done: number) => void } = {},
+  problems: SweepProblem[],
+  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem }: CompareOptions = {},
 ): Promise<ComparisonReport> {
   const trained = new Set(selector.trainIds);
   const leaked = problems.filter((p) => trained.has(p.id));
@@ -66,13 +83,14 @@ export async function compareMethods(
   const rng = new Rng(seed);
   const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], sprint: [] };
   for (const [i, problem] of problems.entries()) {
-    const [greedy] = await attemptsFor(model, problem, [{}], maxNewTokens, seed);
+    const settings = { maxNewTokens, seed, signal };
+    const [greedy] = await attemptsFor(model, problem, [{}], settings);
     attempts.greedy.push(Array.from({ length: maxN }, () => greedy));
-    attempts.sampling.push(await attemptsFor(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), maxNewTokens, seed));
+    attempts.sampling.push(await attemptsFor(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
     const random = Array.from({ length: maxN }, () => ({ mask: [[rng.int(0, numLayers - 1), rng.int(0, numHeads - 1)]] as HeadRef[] }));
-    attempts.random.push(await attemptsFor(model, problem, random, maxNewTokens, seed));
+    attempts.random.push(await attemptsFor(model, problem, random, settings));
     const ranked = await rankHeads(model, selector, problem.question);
-    attempts.sprint.push(await attemptsFor(model, problem, ranked.slice(0, maxN).map((h) => ({ mask: [[h.layer, h.head]] as HeadRef[] })), maxNewTokens, seed));
+    attempts.sprint.push(await attemptsFor(model, problem, ranked.slice(0, maxN).map((h) => ({ mask: [[h.layer, h.head]] as HeadRef[] })), settings));
     onProblem?.(i + 1);
   }
   const usable = ns.filter((n) => n <= maxN);

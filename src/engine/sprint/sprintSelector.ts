@@ -13,11 +13,15 @@ import { trainSelector, type TrainOptions } from './trainSelector';
 
 export const SELECTOR_SCHEMA = 'headlab-sprint-selector';
 
+/** Question encoders: the loaded model's mean final hidden state (offline), or MiniLM sentence embeddings (needs the Hub). */
+export const SELECTOR_ENCODERS = ['mean-final-hidden', 'minilm'] as const;
+export type SelectorEncoder = (typeof SELECTOR_ENCODERS)[number];
+
 export interface SprintSelector {
   schema: typeof SELECTOR_SCHEMA;
   version: 1;
   model: { fingerprint: string; numLayers: number; numHeads: number };
-  encoder: 'mean-final-hidden';
+  encoder: SelectorEncoder;
   shape: SelectorShape;
   temperature: number;
   seed: number;
@@ -33,15 +37,21 @@ export interface RankedHead {
   score: number;
 }
 
+export interface SprintTrainOptions extends TrainOptions {
+  /** Called once the questions are embedded, before training starts (for timing). */
+  onEmbedded?: () => void;
+}
+
 /** Trains on the sweep's problems at `trainIndices` (the training split). */
 export async function trainSprint(
   model: LoadedModel,
   file: SweepFile,
   trainIndices: number[],
-  options: TrainOptions,
+  options: SprintTrainOptions,
 ): Promise<SprintSelector> {
   const labels = labelsFromSweep(file, trainIndices);
   const x = await embedQuestions(model, labels.problems.map((p) => file.problems[p].question));
+  options.onEmbedded?.();
   const nHeads = file.model.numLayers * file.model.numHeads;
   const { params, losses } = trainSelector({ x, targets: labels.targets, n: labels.problems.length }, nHeads, options);
   return {
@@ -58,8 +68,14 @@ export async function trainSprint(
   };
 }
 
+/** What a selector must match: the model file and its grid (a LoadedModel, or the UI's ModelInfo). */
+export interface ModelIdentity {
+  fingerprint: string;
+  spec: { numLayers: number; numHeads: number };
+}
+
 /** Throws unless the selector was trained for this model file and grid. */
-export function checkSelectorFor(selector: SprintSelector, model: LoadedModel): void {
+export function checkSelectorFor(selector: SprintSelector, model: ModelIdentity): void {
   if (selector.schema !== SELECTOR_SCHEMA) throw new InvalidRequestError('This file is not a HeadLab SPRINT selector.');
   const { numLayers, numHeads } = model.spec;
   if (selector.model.numLayers !== numLayers || selector.model.numHeads !== numHeads) {

@@ -8,16 +8,27 @@ import { useHeadsStore } from '../../store/headsStore';
 import { useSolveStore } from '../../store/solveStore';
 import { useSprintStore } from '../../store/sprintStore';
 import { useSweepStore } from '../../store/sweepStore';
+import { useModelStore } from '../../store/modelStore';
+import { downloadText } from '../export/downloadText';
+import { SprintEvaluation } from './SprintEvaluation';
+import { TopNAnswers } from './TopNAnswers';
 
 export function SprintPanel() {
   const file = useSweepStore((s) => s.file);
   const sweepDone = useSweepStore((s) => s.status === 'done');
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
-  const { selector, status, error, losses, ranked, heldOut, picks, train, rank, runTopN } = useSprintStore();
+  const info = useModelStore((s) => s.info);
+  const { selector, origin, seconds, status, error, losses, ranked, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
   const [reference, setReference] = useState('');
   const busy = status === 'training' || status === 'ranking';
+
+  const onImport = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    input.value = '';
+    if (chosen && info) importJson(chosen.name, await chosen.text(), info);
+  };
 
   return (
     <section className="panel" aria-labelledby="sprint-heading">
@@ -33,7 +44,23 @@ export function SprintPanel() {
         <button type="button" disabled={!selector || busy || !question.trim()} onClick={() => void rank(question)}>
           Rank heads for the question
         </button>
+        <button type="button" disabled={!selector} onClick={() => selector && downloadText('headlab-selector.json', JSON.stringify(selector), 'application/json')}>
+          Export selector JSON
+        </button>
+        <label>
+          Import selector JSON{' '}
+          <input type="file" accept=".json,application/json" disabled={!info || busy} onChange={(e) => void onImport(e.target)} />
+        </label>
+        <button type="button" disabled={!selector || busy} onClick={() => void discard()}>
+          Forget selector
+        </button>
       </div>
+      {selector && (
+        <p className="meta" data-testid="selector-origin">
+          Selector {origin}; kept in this browser for this model.
+          {seconds ? ` Embedding took ${seconds.embed.toFixed(1)} s, training ${seconds.train.toFixed(1)} s.` : ''}
+        </p>
+      )}
       {status === 'training' && <p role="status">Training… epoch {losses.length}</p>}
       {error && (
         <p role="alert" className="error">
@@ -50,7 +77,7 @@ export function SprintPanel() {
           </LineChart>
           <figcaption data-testid="sprint-loss">
             loss {losses[0].toFixed(3)} → {losses.at(-1)!.toFixed(3)}
-            {selector ? `; trained on ${selector.trainIds.length} questions, ${heldOut} held out` : ''}
+            {selector ? `; trained on ${selector.trainIds.length} questions` : ''}
           </figcaption>
         </figure>
       )}
@@ -67,38 +94,7 @@ export function SprintPanel() {
           </button>
         </div>
       )}
-      {picks && (
-        <table className="results" data-testid="top-n">
-          <caption>
-            Top-{picks.answers.length} answers, one recommended head pruned each. Majority vote: {picks.majority ?? 'none'}
-            {picks.majorityCorrect !== undefined ? ` (${picks.majorityCorrect ? 'right' : 'wrong'})` : ''}
-            {picks.passAtN !== undefined ? `; pass@${picks.answers.length}: ${picks.passAtN ? 'yes' : 'no'}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Pruned head</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Text</th>
-            </tr>
-          </thead>
-          <tbody>
-            {picks.answers.map((a) => (
-              <tr key={`${a.head[0]}.${a.head[1]}`}>
-                <td>
-                  layer {a.head[0]} head {a.head[1]}
-                </td>
-                <td>
-                  {a.answer ?? 'none'}
-                  {a.correct === undefined ? '' : a.correct ? ' ✓' : ' ✗'}
-                </td>
-                <td>
-                  <pre>{a.text}</pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {picks && <TopNAnswers picks={picks} />}
       {ranked && (
         <ol className="ranked" aria-label="Heads ranked by SPRINT for the question">
           {ranked.slice(0, 8).map((h) => (
@@ -111,6 +107,7 @@ export function SprintPanel() {
           ))}
         </ol>
       )}
+      {selector && <SprintEvaluation selector={selector} />}
     </section>
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * A trained selector as a file: checked field by field on the way in, so an
+ * edited, truncated or foreign JSON file is refused with the field at fault
+ * instead of producing silent nonsense rankings.
+ */
+import { InvalidRequestError } from '../model/errors';
+import { layout } from './selector';
+import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, type SprintSelector } from './sprintSelector';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+/**
+ * Validates parsed JSON as a SPRINT selector.
+ * @param where the file name, for messages
+ */
+export function parseSelector(raw: unknown, where = 'selector file'): SprintSelector {
+  const bad = (what: string) => new InvalidRequestError(`${where} is not a usable HeadLab SPRINT selector: ${what}.`);
+  if (!isObject(raw) || raw.schema !== SELECTOR_SCHEMA) throw new InvalidRequestError(`${where} is not a HeadLab SPRINT selector (its "schema" is not "${SELECTOR_SCHEMA}").`);
+  if (raw.version !== 1) throw bad(`version ${JSON.stringify(raw.version)} is not supported (this app reads version 1)`);
+  const model = raw.model;
+  if (!isObject(model) || typeof model.fingerprint !== 'string' || !isCount(model.numLayers) || !isCount(model.numHeads)) {
+    throw bad('"model" needs a fingerprint and positive numLayers and numHeads');
+  }
+  if (!SELECTOR_ENCODERS.includes(raw.encoder as SprintSelector['encoder'])) throw bad(`unknown encoder ${JSON.stringify(raw.encoder)}`);
+  const shape = raw.shape;
+  if (!isObject(shape) || ![shape.dIn, shape.hidden, shape.k, shape.nHeads].every(isCount)) throw bad('"shape" needs positive dIn, hidden, k and nHeads');
+  const s = shape as unknown as SprintSelector['shape'];
+  if (s.nHeads !== model.numLayers * model.numHeads) throw bad(`shape.nHeads is ${s.nHeads}, but the model has ${model.numLayers} x ${model.numHeads} heads`);
+  const params = raw.params;
+  const size = layout(s).size;
+  if (!Array.isArray(params) || params.length !== size) throw bad(`"params" must hold ${size} numbers for this shape, it holds ${Array.isArray(params) ? params.length : 'none'}`);
+  if (!params.every((p) => typeof p === 'number' && Number.isFinite(p))) throw bad('"params" holds a value that is not a finite number');
+  if (typeof raw.temperature !== 'number' || !(raw.temperature > 0)) throw bad('"temperature" must be a positive number');
+  if (!Array.isArray(raw.trainIds) || !raw.trainIds.every((id) => typeof id === 'string')) throw bad('"trainIds" must list the training problem ids');
+  const losses = Array.isArray(raw.losses) ? raw.losses.filter((l): l is number => typeof l === 'number') : [];
+  return {
+    schema: SELECTOR_SCHEMA,
+    version: 1,
+    model: { fingerprint: model.fingerprint, numLayers: model.numLayers as number, numHeads: model.numHeads as number },
+    encoder: raw.encoder as SprintSelector['encoder'],
+    shape: { dIn: s.dIn, hidden: s.hidden, k: s.k, nHeads: s.nHeads },
+    temperature: raw.temperature,
+    seed: typeof raw.seed === 'number' ? raw.seed : 0,
+    trainIds: raw.trainIds as string[],
+    params: params as number[],
+    losses,
+  };
+}
+
+/** Parses selector JSON text (an import, a CLI argument). */
+export function parseSelectorText(text: string, where = 'selector file'): SprintSelector {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InvalidRequestError(`${where} is not valid JSON (${(err as Error).message}).`);
+  }
+  return parseSelector(raw, where);
+}

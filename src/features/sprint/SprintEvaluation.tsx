@@ -1,0 +1,135 @@
+/**
+ * SPRINT against its baselines on held-out questions: accuracy against N
+ * for greedy, sampling, random-head and SPRINT best-of-N, by pass@N and by
+ * majority vote, and per-problem differences.
+ */
+import { useRef, useState } from 'react';
+import { METHODS, type ComparisonReport, type Method } from '../../engine/sprint/compareMethods';
+import type { SprintSelector } from '../../engine/sprint/sprintSelector';
+import { heldOutFor, useSprintEvalStore } from '../../store/sprintEvalStore';
+import { useSweepStore } from '../../store/sweepStore';
+import { useRunsStore } from '../../store/runsStore';
+import { downloadText } from '../export/downloadText';
+import { downloadSvgAsPng } from '../export/exportPng';
+import { BestOfNChart, METHOD_LABELS } from './BestOfNChart';
+import { MethodDeltaChart } from './MethodDeltaChart';
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+
+function SummaryTable({ report }: { report: ComparisonReport }) {
+  const shown = report.ns.filter((n) => [1, 4, 8, 16].includes(n) || n === report.ns.at(-1));
+  return (
+    <table className="results" data-testid="sprint-eval-table">
+      <caption>pass@N and majority vote on {report.problems.length} held-out problems, with bootstrap 95% intervals</caption>
+      <thead>
+        <tr>
+          <th scope="col">Method</th>
+          {shown.map((n) => (
+            <th key={n} scope="col">N = {n}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {report.methods.map((m) => (
+          <tr key={m.method}>
+            <th scope="row">{METHOD_LABELS[m.method]}</th>
+            {shown.map((n) => {
+              const p = m.points[report.ns.indexOf(n)];
+              return (
+                <td key={n}>
+                  pass {pct(p.passAtN.mean)} ({pct(p.passAtN.low)}–{pct(p.passAtN.high)}); majority {pct(p.majority.mean)} ({pct(p.majority.low)}–{pct(p.majority.high)})
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
+  const sweepProblems = useSweepStore((s) => s.file?.problems);
+  const loadedProblems = useRunsStore((s) => s.problems);
+  const maxNewTokens = useSweepStore((s) => s.file?.maxNewTokens ?? 64);
+  const { status, error, done, total, report, run, cancel } = useSprintEvalStore();
+  const [source, setSource] = useState<'sweep' | 'loaded'>('sweep');
+  const [maxN, setMaxN] = useState(8);
+  const [against, setAgainst] = useState<Method>('sampling');
+  const charts = useRef<HTMLDivElement>(null);
+  const problems = heldOutFor(selector, (source === 'sweep' ? sweepProblems : loadedProblems) ?? []);
+  const running = status === 'running';
+
+  const exportPngs = async () => {
+    const svgs = charts.current?.querySelectorAll<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? [];
+    for (const [i, svg] of [...svgs].entries()) await downloadSvgAsPng(svg, `headlab-sprint-${['pass', 'majority', 'deltas'][i] ?? i}.png`);
+  };
+
+  return (
+    <section aria-labelledby="sprint-eval-heading">
+      <h3 id="sprint-eval-heading">Evaluate on held-out questions</h3>
+      <div className="buttons">
+        <label>
+          Questions{' '}
+          <select value={source} onChange={(e) => setSource(e.target.value as 'sweep' | 'loaded')} disabled={running}>
+            <option value="sweep">the sweep&apos;s held-out problems</option>
+            <option value="loaded">the loaded problem set</option>
+          </select>
+        </label>
+        <label>
+          Up to N <input type="number" min={1} max={16} value={maxN} disabled={running} onChange={(e) => setMaxN(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} />
+        </label>
+        <button type="button" disabled={running || problems.length === 0} onClick={() => void run(selector, problems, maxN, maxNewTokens)}>
+          Compare four methods on {problems.length} held-out problems
+        </button>
+        {running && (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <p className="meta">
+        Training questions are left out ({selector.trainIds.length}). Each problem gets {maxN} answers per method: {3 * maxN + 1} generations.
+      </p>
+      {running && (
+        <p role="status">
+          <progress max={total} value={done} /> {done} of {total} problems
+        </p>
+      )}
+      {status === 'cancelled' && <p role="status">Cancelled.</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div ref={charts}>
+          <SummaryTable report={report} />
+          <div className="charts">
+            <BestOfNChart report={report} metric="passAtN" />
+            <BestOfNChart report={report} metric="majority" />
+          </div>
+          <label>
+            Per problem, SPRINT against{' '}
+            <select value={against} onChange={(e) => setAgainst(e.target.value as Method)}>
+              {METHODS.filter((m) => m !== 'sprint').map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <MethodDeltaChart report={report} against={against} n={report.ns.at(-1)!} />
+          <div className="buttons">
+            <button type="button" onClick={() => downloadText('headlab-sprint-eval.json', JSON.stringify(report), 'application/json')}>
+              Export results JSON
+            </button>
+            <button type="button" onClick={() => void exportPngs()}>
+              Export charts PNG
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** The top-N answers side by side, each with one recommended head pruned, and their vote. */
+import type { PicksResult } from '../../engine/sprint/runPicks';
+
+export function TopNAnswers({ picks }: { picks: PicksResult }) {
+  return (
+    <table className="results" data-testid="top-n">
+      <caption>
+        Top-{picks.answers.length} answers, one recommended head pruned each. Majority vote: {picks.majority ?? 'none'}
+        {picks.majorityCorrect !== undefined ? ` (${picks.majorityCorrect ? 'right' : 'wrong'})` : ''}
+        {picks.passAtN !== undefined ? `; pass@${picks.answers.length}: ${picks.passAtN ? 'yes' : 'no'}` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Pruned head</th>
+          <th scope="col">Answer</th>
+          <th scope="col">Text</th>
+        </tr>
+      </thead>
+      <tbody>
+        {picks.answers.map((a) => (
+          <tr key={`${a.head[0]}.${a.head[1]}`}>
+            <td>
+              layer {a.head[0]} head {a.head[1]}
+            </td>
+            <td>
+              {a.answer ?? 'none'}
+              {a.correct === undefined ? '' : a.correct ? ' ✓' : ' ✗'}
+            </td>
+            <td>
+              <pre>{a.text}</pre>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

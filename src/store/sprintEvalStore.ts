@@ -1,0 +1,54 @@
+/**
+ * The SPRINT evaluation slice: the four methods (greedy, sampling, random
+ * head, SPRINT) on held-out questions in the worker, N = 1..maxN, with
+ * progress and cancel. Questions the selector trained on are never used.
+ */
+import { create } from 'zustand';
+import { engineClient } from '../worker/client';
+import type { FinalEvent } from '../worker/protocol';
+import type { ComparisonReport } from '../engine/sprint/compareMethods';
+import type { SprintSelector } from '../engine/sprint/sprintSelector';
+import type { SweepProblem } from '../engine/sweep/sweepSchema';
+
+interface SprintEvalState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  error?: string;
+  done: number;
+  total: number;
+  report?: ComparisonReport;
+  requestId?: number;
+  run(selector: SprintSelector, problems: SweepProblem[], maxN: number, maxNewTokens: number): Promise<void>;
+  cancel(): void;
+}
+
+/** The problems a selector may be evaluated on: those it did not train on. */
+export function heldOutFor<P extends SweepProblem>(selector: SprintSelector, problems: P[]): P[] {
+  const trained = new Set(selector.trainIds);
+  return problems.filter((p) => !trained.has(p.id));
+}
+
+export const useSprintEvalStore = create<SprintEvalState>((set, get) => ({
+  status: 'idle',
+  done: 0,
+  total: 0,
+  async run(selector, problems, maxN, maxNewTokens) {
+    set({ status: 'running', error: undefined, report: undefined, done: 0, total: problems.length });
+    const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'compared' }>>(
+      { type: 'sprintCompare', selector, problems, maxN, maxNewTokens, seed: 0 },
+      (e) => {
+        if (e.type === 'compareProgress') set({ done: e.done });
+      },
+    );
+    set({ requestId: id });
+    try {
+      set({ report: (await done).report, status: 'done' });
+    } catch (err) {
+      const cancelled = (err as Error).name === 'AbortError';
+      set({ status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : (err as Error).message });
+    }
+  },
+  cancel() {
+    const { requestId, status } = get();
+    if (requestId !== undefined && status === 'running') engineClient().cancel(requestId);
+  },
+}));
