@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures/headlabPage';
+import { expect, serveHubRepo, test } from './fixtures/headlabPage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 import { PINNED_ANSWERS } from '../src/engine/model/bundledModelPins';
@@ -10,15 +9,7 @@ const BUNDLED = join(process.cwd(), 'public/models/headlab-math-6x8');
 test('a model loads by Hub id in the worker and answers like the bundled one; a missing repository is named', async ({ headlab, page }, info) => {
   test.skip(info.project.name !== 'wasm', 'loading does not depend on the backend');
   // The Hub, played by the bundled files: the real transformers.js and HeadLab download code runs in the worker.
-  await page.route('https://huggingface.co/headlab/headlab-math-6x8/resolve/main/**', (route) => {
-    const file = new URL(route.request().url()).pathname.split('/resolve/main/')[1];
-    const headers = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
-    try {
-      route.fulfill({ status: 200, headers: { ...headers, 'content-type': 'application/octet-stream' }, body: readFileSync(join(BUNDLED, file)) });
-    } catch {
-      route.fulfill({ status: 404, headers, body: '' });
-    }
-  });
+  await serveHubRepo(page, 'headlab/headlab-math-6x8', BUNDLED);
   await page.route('https://huggingface.co/nobody/nothing/**', (route) =>
     route.fulfill({ status: 401, headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' }, body: '' }),
   );

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from './fixtures/headlabPage';
+import { join } from 'node:path';
+import { expect, serveHubRepo, test } from './fixtures/headlabPage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 
 test('SPRINT trains on a sweep in the browser and ranks heads for a pasted question', async ({ headlab, page }, info) => {
@@ -52,7 +53,7 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
 
   await page.reload();
   await headlab.waitForModel();
-  await expect(page.getByTestId('selector-origin')).toContainText('restored from this browser (8 training questions)');
+  await expect(page.getByTestId('selector-origin')).toContainText("restored from this browser (8 training questions, the model's own mean final hidden state)");
 
   const region = page.getByRole('region', { name: 'SPRINT head selector' });
   const foreign = test.info().outputPath('foreign-selector.json');
@@ -69,6 +70,16 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   await region.getByLabel('Import selector JSON').setInputFiles(path);
   await expect(page.getByTestId('selector-origin')).toContainText(/imported from /);
   await expect(region.getByRole('alert')).toHaveCount(0);
+
+  // The MiniLM encoder, as in the original work: downloaded through transformers.js from the Hub, played here by a
+  // stand-in with MiniLM's layout and architecture (src/node/fixtures/tiny-minilm), not its weights.
+  await serveHubRepo(page, 'Xenova/all-MiniLM-L6-v2', join(process.cwd(), 'src/node/fixtures/tiny-minilm'));
+  await region.getByRole('combobox', { name: 'Question encoder' }).selectOption('minilm');
+  await region.getByRole('button', { name: 'Train selector on the sweep' }).click();
+  await expect(page.getByTestId('selector-origin')).toContainText('trained here on 8 questions with all-MiniLM-L6-v2 sentence embeddings', { timeout: 60_000 });
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('Tom has 3 apples and buys 4 more. How many apples does he have?');
+  await region.getByRole('button', { name: 'Rank heads for the question' }).click();
+  await expect(page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem')).toHaveCount(8);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

@@ -19,6 +19,7 @@ export interface CliValues {
   epochs?: string;
   n?: string;
   'train-fraction'?: string;
+  encoder?: string;
 }
 
 export interface CliContext {

@@ -2,7 +2,7 @@
  * The trained SPRINT selector kept in IndexedDB, one per model fingerprint,
  * so a reload keeps it. Read back through the same checks as an import.
  */
-import type { SprintSelector } from '../engine/sprint/sprintSelector';
+import type { SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelector } from '../engine/sprint/selectorFile';
 import { perModelRecord } from './perModelRecord';
 

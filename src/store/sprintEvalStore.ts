@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
-import type { SprintSelector } from '../engine/sprint/sprintSelector';
+import type { SprintSelector } from '../engine/sprint/selectorFormat';
 import type { SweepProblem } from '../engine/sweep/sweepSchema';
 
 interface SprintEvalState {

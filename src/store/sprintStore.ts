@@ -6,8 +6,8 @@
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
-import type { FinalEvent, ModelInfo } from '../worker/protocol';
-import { checkSelectorFor, type RankedHead, type SprintSelector } from '../engine/sprint/sprintSelector';
+import type { FinalEvent, LoadProgress, ModelInfo } from '../worker/protocol';
+import { checkSelectorFor, ENCODER_LABELS, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelectorText } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
@@ -26,7 +26,9 @@ interface SprintState {
   /** Worker wall time of the last training: embedding, then training. */
   seconds?: { embed: number; train: number };
   picks?: PicksResult;
-  train(file: SweepFile): Promise<void>;
+  /** The question encoder's download, while the MiniLM encoder loads. */
+  download?: LoadProgress;
+  train(file: SweepFile, encoder: SelectorEncoder): Promise<void>;
   runTopN(question: string, n: number, reference: string): Promise<void>;
   rank(question: string): Promise<void>;
   /** After a model loads: its saved selector, if any. */
@@ -46,21 +48,22 @@ const fresh = { ranked: undefined, rankedFor: undefined, picks: undefined, error
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
   losses: [],
-  async train(file) {
+  async train(file, encoder) {
     const trainIndices = trainingSplit(file.problems.length);
     set({ ...fresh, status: 'training', losses: [], seconds: undefined });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'sprintTrained' }>>(
-      { type: 'sprintTrain', file, trainIndices, options: { ...DEFAULT_TRAIN } },
+      { type: 'sprintTrain', file, trainIndices, options: { ...DEFAULT_TRAIN }, encoder },
       (e) => {
         if (e.type === 'sprintEpoch') set({ losses: [...get().losses, e.loss] });
+        if (e.type === 'progress') set({ download: e.progress.status === 'ready' ? undefined : e.progress });
       },
     );
     try {
       const { selector, seconds } = await done;
-      set({ selector, seconds, origin: `trained here on ${selector.trainIds.length} questions`, status: 'idle' });
+      set({ selector, seconds, origin: `trained here on ${selector.trainIds.length} questions with ${ENCODER_LABELS[selector.encoder]}`, status: 'idle', download: undefined });
       await saveSelector(selector);
     } catch (err) {
-      set({ status: 'error', error: (err as Error).message });
+      set({ status: 'error', error: (err as Error).message, download: undefined });
     }
   },
   async runTopN(question, n, reference) {
@@ -88,7 +91,7 @@ export const useSprintStore = create<SprintState>((set, get) => ({
   },
   async restore(info) {
     const selector = await loadSavedSelector(info.fingerprint);
-    set({ ...fresh, selector, losses: selector?.losses ?? [], seconds: undefined, origin: selector && `restored from this browser (${selector.trainIds.length} training questions)` });
+    set({ ...fresh, selector, losses: selector?.losses ?? [], seconds: undefined, origin: selector && `restored from this browser (${selector.trainIds.length} training questions, ${ENCODER_LABELS[selector.encoder]})` });
   },
   importJson(name, text, info) {
     try {

@@ -14,7 +14,7 @@ import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
 import { runPicks } from '../engine/sprint/runPicks';
 import { compareMethods } from '../engine/sprint/compareMethods';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -34,6 +34,8 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
   if (!model) throw new Error('No model is loaded yet: wait until the model panel shows one.');
   const m = model;
   const mask = (prune: [number, number][]) => maskFor(prune, m.spec.numLayers, m.spec.numHeads);
+  // A MiniLM selector downloads its encoder on first use: its progress goes out like a model load's.
+  const encoderSettings = { onProgress: (progress: LoadProgress) => post({ type: 'progress', id: req.id, progress }) };
   switch (req.type) {
     case 'solve': {
       const start = performance.now();
@@ -77,6 +79,8 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       let embedded = start;
       const selector = await trainSprint(m, req.file, req.trainIndices, {
         ...req.options,
+        encoder: req.encoder,
+        encoderSettings,
         signal,
         onEmbedded: () => (embedded = performance.now()),
         onEpoch: (epoch, loss) => post({ type: 'sprintEpoch', id: req.id, epoch, loss }),
@@ -86,7 +90,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'sprintRank': {
-      post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(m, req.selector, req.question) });
+      post({ type: 'sprintRanked', id: req.id, ranked: await rankHeads(m, req.selector, req.question, encoderSettings) });
       return;
     }
     case 'runPicks': {
@@ -100,6 +104,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         ns: Array.from({ length: req.maxN }, (_, i) => i + 1),
         maxNewTokens: req.maxNewTokens,
         seed: req.seed,
+        encoderSettings,
         signal,
         onProblem: (done) => post({ type: 'compareProgress', id: req.id, done, total }),
       });

@@ -7,7 +7,7 @@ import type { DecoderSpec } from '../engine/model/modelConfig';
 import type { Problem } from '../engine/problems/problem';
 import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
 import type { SweepCell, SweepFile, SweepProblem } from '../engine/sweep/sweepSchema';
-import type { RankedHead, SprintSelector } from '../engine/sprint/sprintSelector';
+import type { RankedHead, SelectorEncoder, SprintSelector } from '../engine/sprint/selectorFormat';
 import type { TrainOptions } from '../engine/sprint/trainSelector';
 import type { PicksResult } from '../engine/sprint/runPicks';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
@@ -50,7 +50,7 @@ export type WorkerRequest =
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
   | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number }
   | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
-  | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions }
+  | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions; encoder: SelectorEncoder }
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'runPicks'; id: number; question: string; heads: [number, number][]; reference: string }
   | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }

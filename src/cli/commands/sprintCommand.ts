@@ -1,5 +1,5 @@
 /**
- * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E]`
+ * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--encoder mean-final-hidden|minilm]`
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
@@ -10,6 +10,7 @@ import { loadProblemsArg } from '../problemArgs';
 import { validateSweepFile } from '../../engine/sweep/sweepSchema';
 import { trainSprint } from '../../engine/sprint/sprintSelector';
 import { parseSelector } from '../../engine/sprint/selectorFile';
+import { SELECTOR_ENCODERS, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
 import { compareMethods } from '../../engine/sprint/compareMethods';
 
@@ -19,6 +20,12 @@ function readJson(path: string, what: string): unknown {
   } catch (err) {
     throw new UsageError(`${what} ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
   }
+}
+
+function encoderArg(value: string | undefined): SelectorEncoder {
+  if (value === undefined) return 'mean-final-hidden';
+  if (!SELECTOR_ENCODERS.includes(value as SelectorEncoder)) throw new UsageError(`--encoder must be ${SELECTOR_ENCODERS.join(' or ')}, got "${value}"`);
+  return value as SelectorEncoder;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -36,6 +43,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       ...DEFAULT_TRAIN,
       seed: values.seed === undefined ? DEFAULT_TRAIN.seed : Number(values.seed),
       epochs: positiveInt(values.epochs, 'epochs', DEFAULT_TRAIN.epochs),
+      encoder: encoderArg(values.encoder),
       onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
     });
     writeFileSync(required(values.out, 'out'), JSON.stringify(selector));

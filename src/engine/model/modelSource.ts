@@ -26,10 +26,12 @@ function splitBaseUrl(base: string): { host: string; id: string } {
   return { host: `${url.origin}${parts.join('/')}/`, id };
 }
 
-type EnvSettings = Partial<Pick<typeof env, 'allowLocalModels' | 'allowRemoteModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate'>>;
+export type EnvSettings = Partial<
+  Pick<typeof env, 'allowLocalModels' | 'allowRemoteModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate' | 'cacheDir'>
+>;
 
 /** Runs `load` with transformers.js' global env changed, then puts the env back, so one source's settings never leak into the next. */
-async function withEnv<T>(settings: EnvSettings, load: () => Promise<T>): Promise<T> {
+export async function withEnv<T>(settings: EnvSettings, load: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(settings).map((k) => [k, env[k as keyof EnvSettings]]));
   Object.assign(env, settings);
   try {

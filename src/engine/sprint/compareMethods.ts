@@ -13,7 +13,9 @@ import { gradeAnswer } from '../grading/gradeAnswer';
 import { Rng } from '../problems/rng';
 import { maskFor, type HeadRef, type SweepProblem } from '../sweep/sweepSchema';
 import { bestOfNCurve, type Attempt, type Estimate } from './bestOfN';
-import { rankHeads, type SprintSelector } from './sprintSelector';
+import { rankHeads } from './sprintSelector';
+import type { SprintSelector } from './selectorFormat';
+import type { EncoderSettings } from './questionEncoder';
 
 export const METHODS = ['greedy', 'sampling', 'random', 'sprint'] as const;
 export type Method = (typeof METHODS)[number];
@@ -67,6 +69,8 @@ export interface CompareOptions {
   seed?: number;
   signal?: AbortSignal;
   onProblem?: (done: number) => void;
+  /** For a MiniLM selector: where its encoder downloads from. */
+  encoderSettings?: EncoderSettings;
 }
 
 /** Runs the four methods on held-out problems (never the selector's training questions). */
@@ -74,7 +78,7 @@ export async function compareMethods(
   model: LoadedModel,
   selector: SprintSelector,
   problems: SweepProblem[],
-  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem }: CompareOptions = {},
+  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem, encoderSettings }: CompareOptions = {},
 ): Promise<ComparisonReport> {
   const trained = new Set(selector.trainIds);
   const leaked = problems.filter((p) => trained.has(p.id));
@@ -89,7 +93,7 @@ export async function compareMethods(
     attempts.sampling.push(await attemptsFor(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
     const random = Array.from({ length: maxN }, () => ({ mask: [[rng.int(0, numLayers - 1), rng.int(0, numHeads - 1)]] as HeadRef[] }));
     attempts.random.push(await attemptsFor(model, problem, random, settings));
-    const ranked = await rankHeads(model, selector, problem.question);
+    const ranked = await rankHeads(model, selector, problem.question, encoderSettings);
     attempts.sprint.push(await attemptsFor(model, problem, ranked.slice(0, maxN).map((h) => ({ mask: [[h.layer, h.head]] as HeadRef[] })), settings));
     onProblem?.(i + 1);
   }

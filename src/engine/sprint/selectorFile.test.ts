@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initSelector } from './selector';
-import { SELECTOR_SCHEMA, checkSelectorFor, type SprintSelector } from './sprintSelector';
+import { SELECTOR_SCHEMA, checkSelectorFor, type SprintSelector } from './selectorFormat';
 import { parseSelector, parseSelectorText } from './selectorFile';
 
 const shape = { dIn: 8, hidden: 4, k: 3, nHeads: 6 };

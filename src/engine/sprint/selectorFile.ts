@@ -5,7 +5,7 @@
  */
 import { InvalidRequestError } from '../model/errors';
 import { layout } from './selector';
-import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, type SprintSelector } from './sprintSelector';
+import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, type SprintSelector } from './selectorFormat';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;

@@ -2,7 +2,7 @@
  * SPRINT end to end on the bundled model: a real sweep over training
  * questions, labels, the model's own question embeddings, training, ranking.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
 import { headMaskTransform } from '../onnx/addHeadMask';
 import { gradeAnswer } from '../grading/gradeAnswer';
@@ -11,7 +11,14 @@ import { problemFromSynthetic } from '../problems/problem';
 import { syntheticProblems } from '../problems/synthetic';
 import { runSweep } from '../sweep/runSweep';
 import { singleHeadConfigs, type SweepFile } from '../sweep/sweepSchema';
-import { checkSelectorFor, rankHeads, trainSprint } from './sprintSelector';
+import { rankHeads, trainSprint } from './sprintSelector';
+import { checkSelectorFor } from './selectorFormat';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveHubLayout } from '../../node/staticServer';
+import { MINILM_ID, releaseSentenceEncoders } from './sentenceEncoder';
 
 let model: LoadedModel;
 let sweep: SweepFile;
@@ -44,5 +51,24 @@ describe('SPRINT on the bundled model', () => {
     expect(() => checkSelectorFor({ ...s, model: { ...s.model, fingerprint: 'other' } }, model)).toThrow(/different model file/);
     expect(() => checkSelectorFor({ ...s, model: { ...s.model, numHeads: 9 } }, model)).toThrow('This selector is for 6 x 9 heads; the loaded model has 6 x 8.');
     await expect(rankHeads(model, s, '   ')).rejects.toThrow('The question is empty');
+  });
+
+  it('trains and ranks with the MiniLM encoder (a stand-in with its layout, served in the Hub layout)', async () => {
+    const hub = await serveHubLayout({ [MINILM_ID]: fileURLToPath(new URL('../../node/fixtures/tiny-minilm', import.meta.url)) });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'headlab-minilm-'));
+    afterAll(async () => {
+      await releaseSentenceEncoders();
+      await hub.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    });
+    const encoderSettings = { remoteHost: hub.url, cacheDir };
+    const s = await trainSprint(model, sweep, [...Array(10).keys()], { ...options, encoder: 'minilm', encoderSettings });
+    expect(s.encoder).toBe('minilm');
+    expect(s.shape.dIn).toBe(32);
+    const ranked = await rankHeads(model, s, sweep.problems[11].question, encoderSettings);
+    expect(ranked).toHaveLength(48);
+    await expect(rankHeads(model, { ...s, shape: { ...s.shape, dIn: 128 } }, 'What is 2 + 2?', encoderSettings)).rejects.toThrow(
+      'The selector expects 128-wide question embeddings from all-MiniLM-L6-v2 sentence embeddings, but the encoder gave 32.',
+    );
   });
 });

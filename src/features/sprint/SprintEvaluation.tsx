@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { METHODS, type ComparisonReport, type Method } from '../../engine/sprint/compareMethods';
-import type { SprintSelector } from '../../engine/sprint/sprintSelector';
+import type { SprintSelector } from '../../engine/sprint/selectorFormat';
 import { heldOutFor, useSprintEvalStore } from '../../store/sprintEvalStore';
 import { useSweepStore } from '../../store/sweepStore';
 import { useRunsStore } from '../../store/runsStore';

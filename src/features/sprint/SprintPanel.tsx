@@ -12,6 +12,7 @@ import { useModelStore } from '../../store/modelStore';
 import { downloadText } from '../export/downloadText';
 import { SprintEvaluation } from './SprintEvaluation';
 import { TopNAnswers } from './TopNAnswers';
+import { ENCODER_LABELS, MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
 export function SprintPanel() {
   const file = useSweepStore((s) => s.file);
@@ -19,8 +20,9 @@ export function SprintPanel() {
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
   const info = useModelStore((s) => s.info);
-  const { selector, origin, seconds, status, error, losses, ranked, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
+  const { selector, origin, seconds, download, status, error, losses, ranked, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
+  const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
   const [reference, setReference] = useState('');
   const busy = status === 'training' || status === 'ranking';
 
@@ -35,10 +37,18 @@ export function SprintPanel() {
       <h2 id="sprint-heading">SPRINT head selector</h2>
       <p className="meta">
         A small network learns, from the finished sweep, which single head to prune for a question (arXiv 2506.03978). It trains on the first
-        80% of the sweep&apos;s problems; the rest stay held out. Questions are embedded with the model&apos;s own mean final hidden state.
+        80% of the sweep&apos;s problems; the rest stay held out. Questions are embedded with the model&apos;s own mean final hidden state, or, as in the
+        original work, with MiniLM sentence embeddings when the Hub can be reached.
       </p>
       <div className="buttons">
-        <button type="button" disabled={!file || !sweepDone || busy} onClick={() => file && void train(file)}>
+        <label>
+          Question encoder{' '}
+          <select value={encoder} onChange={(e) => setEncoder(e.target.value as SelectorEncoder)} disabled={busy}>
+            <option value="mean-final-hidden">{ENCODER_LABELS['mean-final-hidden']} (offline)</option>
+            <option value="minilm">{ENCODER_LABELS.minilm} (downloads {MINILM_ID} from the Hub)</option>
+          </select>
+        </label>
+        <button type="button" disabled={!file || !sweepDone || busy} onClick={() => file && void train(file, encoder)}>
           Train selector on the sweep
         </button>
         <button type="button" disabled={!selector || busy || !question.trim()} onClick={() => void rank(question)}>
@@ -61,7 +71,11 @@ export function SprintPanel() {
           {seconds ? ` Embedding took ${seconds.embed.toFixed(1)} s, training ${seconds.train.toFixed(1)} s.` : ''}
         </p>
       )}
-      {status === 'training' && <p role="status">Training… epoch {losses.length}</p>}
+      {status === 'training' && (
+        <p role="status">
+          {download ? `Downloading the encoder: ${download.file ?? ''} ${download.progress === undefined ? download.status : `${download.progress.toFixed(0)}%`}` : `Training… epoch ${losses.length}`}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
