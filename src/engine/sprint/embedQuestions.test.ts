@@ -13,12 +13,14 @@ beforeAll(async () => {
 describe('embedQuestions (bundled model, mean-pooled final hidden state)', () => {
   const questions = syntheticProblems({ seed: 21, count: 5 }).map((p) => p.question);
 
-  it('gives one finite hidden-size vector per question, the same alone as in a padded batch', async () => {
+  it('gives one finite hidden-size vector per question, in order, the same alone as in a padded length-sorted batch', async () => {
     const batched = await embedQuestions(model, questions);
     expect(batched).toHaveLength(5 * 128);
     expect(batched.every(Number.isFinite)).toBe(true);
-    const alone = await embedQuestions(model, [questions[3]]);
-    for (let d = 0; d < 128; d++) expect(alone[d]).toBeCloseTo(batched[3 * 128 + d], 4);
+    for (const [i, q] of questions.entries()) {
+      const alone = await embedQuestions(model, [q]);
+      for (let d = 0; d < 128; d++) expect(alone[d]).toBeCloseTo(batched[i * 128 + d], 4);
+    }
   });
 
   it('tells different questions apart', async () => {

@@ -11,20 +11,24 @@ import { buildPromptIds } from '../model/prompt';
 /**
  * @returns [questions.length, hidden] row-major embeddings
  */
-export async function embedQuestions(model: LoadedModel, questions: string[], batch = 16): Promise<Float32Array> {
+export async function embedQuestions(model: LoadedModel, questions: string[], batch = 32): Promise<Float32Array> {
   const { spec, decoder, tokenizer } = model;
-  const out = new Float32Array(questions.length * spec.hiddenSize);
-  for (let s = 0; s < questions.length; s += batch) {
-    const prompts = questions.slice(s, s + batch).map((q) => buildPromptIds(tokenizer, q, spec, 0));
-    const { ids, mask, pos } = padPrompts(prompts, BigInt(spec.padTokenId));
-    const { hidden, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: prompts.length, past: decoder.emptyPast(prompts.length), hidden: true });
+  const H = spec.hiddenSize;
+  const out = new Float32Array(questions.length * H);
+  const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, 0));
+  // Batches of similar length waste less compute on padding; rows go back to their own places.
+  const order = prompts.map((_, i) => i).sort((a, b) => prompts[a].length - prompts[b].length);
+  for (let s = 0; s < order.length; s += batch) {
+    const rows = order.slice(s, s + batch);
+    const { ids, mask, pos } = padPrompts(rows.map((r) => prompts[r]), BigInt(spec.padTokenId));
+    const { hidden, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), hidden: true });
     for (const t of present) t.dispose();
-    const width = ids.length / prompts.length;
-    const H = spec.hiddenSize;
-    prompts.forEach((p, b) => {
-      const row = out.subarray((s + b) * H, (s + b + 1) * H);
-      for (let t = width - p.length; t < width; t++) {
-        for (let d = 0; d < H; d++) row[d] += hidden![(b * width + t) * H + d] / p.length;
+    const width = ids.length / rows.length;
+    rows.forEach((r, b) => {
+      const length = prompts[r].length;
+      const row = out.subarray(r * H, (r + 1) * H);
+      for (let t = width - length; t < width; t++) {
+        for (let d = 0; d < H; d++) row[d] += hidden![(b * width + t) * H + d] / length;
       }
     });
   }

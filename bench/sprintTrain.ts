@@ -1,0 +1,54 @@
+/**
+ * SPRINT selector training in the browser's engine worker: 500 training
+ * questions x every head of the bundled model (48), default settings
+ * (60 epochs, batch 32, k 64, hidden 128). Measured in the worker: the
+ * questions' embedding (the model's mean final hidden state, WASM) and the
+ * training itself. Target: training at most 5 s.
+ * The sweep's log-prob cells are seeded pseudo-random numbers, not a real
+ * sweep (24,500 cells would take minutes to compute): training cost does not
+ * depend on the label values, only on their shape.
+ * usage: npm run build && npx tsx bench/sprintTrain.ts [--questions 500] [--runs 3]
+ */
+import { parseArgs } from 'node:util';
+import { mulberry32 } from '../src/engine/problems/rng';
+import { problemFromSynthetic } from '../src/engine/problems/problem';
+import { syntheticProblems } from '../src/engine/problems/synthetic';
+import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
+import { withAppInBrowser } from './appInBrowser';
+import { machineDescription, report } from './benchTable';
+
+const { values } = parseArgs({ options: { questions: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } } });
+const count = Number(values.questions);
+const runs = Number(values.runs);
+
+const random = mulberry32(11);
+const configs = singleHeadConfigs(6, 8);
+const file: SweepFile = {
+  schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'logprob', maxNewTokens: 64,
+  model: { name: 'headlab-math-6x8', fingerprint: 'bench', numLayers: 6, numHeads: 8 },
+  problems: syntheticProblems({ seed: 500, count }).map(problemFromSynthetic),
+  configs,
+  cells: configs.flatMap((_, config) => Array.from({ length: count }, (_, problem) => ({ config, problem, logprob: -20 + 4 * random() }))),
+};
+
+type Timing = { embed: number; train: number; epochs: number };
+const timings = await withAppInBrowser(4320, async (page) => {
+  const out: Timing[] = [];
+  for (let r = 0; r < runs; r++) {
+    out.push(await page.evaluate((f) => (window as unknown as { headlabBench: { trainSelector(f: unknown): Promise<Timing> } }).headlabBench.trainSelector(f), file));
+  }
+  return out;
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+report({
+  name: 'sprint-train',
+  command: `npm run build && npx tsx bench/sprintTrain.ts --questions ${count} --runs ${runs}`,
+  machine: `${machineDescription()}, headless Chromium, WASM`,
+  date: new Date().toISOString(),
+  rows: timings.map((t, i) => ({ run: i + 1, questions: count, heads: 48, epochs: t.epochs, 'embed s': t.embed.toFixed(2), 'train s': t.train.toFixed(2), 'total s': (t.embed + t.train).toFixed(2) })),
+  notes: [
+    `median training ${median(timings.map((t) => t.train)).toFixed(2)} s (target <= 5 s); median embedding ${median(timings.map((t) => t.embed)).toFixed(2)} s`,
+    'labels: seeded pseudo-random log-prob cells in a real sweep file; questions: real synthetic problems',
+  ],
+});
