@@ -75,8 +75,11 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   // stand-in with MiniLM's layout and architecture (src/node/fixtures/tiny-minilm), not its weights.
   await serveHubRepo(page, 'Xenova/all-MiniLM-L6-v2', join(process.cwd(), 'src/node/fixtures/tiny-minilm'));
   await region.getByRole('combobox', { name: 'Question encoder' }).selectOption('minilm');
+  await region.getByText('Training settings').click();
+  await region.getByRole('spinbutton', { name: 'Temperature' }).fill('0.2');
+  await region.getByRole('spinbutton', { name: 'Seed' }).fill('5');
   await region.getByRole('button', { name: 'Train selector on the sweep' }).click();
-  await expect(page.getByTestId('selector-origin')).toContainText('trained here on 8 questions with all-MiniLM-L6-v2 sentence embeddings', { timeout: 60_000 });
+  await expect(page.getByTestId('selector-origin')).toContainText('trained here on 8 questions with all-MiniLM-L6-v2 sentence embeddings (temperature 0.2, k 64, seed 5)', { timeout: 60_000 });
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill('Tom has 3 apples and buys 4 more. How many apples does he have?');
   await region.getByRole('button', { name: 'Rank heads for the question' }).click();
   await expect(page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem')).toHaveCount(8);

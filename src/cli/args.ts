@@ -12,6 +12,13 @@ export function positiveInt(raw: string | undefined, name: string, fallback: num
   return n;
 }
 
+export function positiveNumber(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
 export function required<T>(value: T | undefined, name: string): T {
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
   return value;

@@ -20,6 +20,8 @@ export interface CliValues {
   n?: string;
   'train-fraction'?: string;
   encoder?: string;
+  temperature?: string;
+  k?: string;
 }
 
 export interface CliContext {

@@ -22,7 +22,7 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
        npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
-       npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--encoder mean-final-hidden|minilm]
+       npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
        npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
@@ -62,6 +62,8 @@ async function main(argv: string[]): Promise<void> {
       n: { type: 'string' },
       'train-fraction': { type: 'string' },
       encoder: { type: 'string' },
+      temperature: { type: 'string' },
+      k: { type: 'string' },
     },
   });
   await run({

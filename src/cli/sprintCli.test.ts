@@ -28,14 +28,16 @@ describe('npm run cli -- sprint', () => {
 
   it('train writes the selector the engine trains from the same sweep and seed', async () => {
     expect(cli('sweep', '--model', MODEL, '--problems', 'synthetic:10:500', '--mode', 'logprob', '--out', sweep).status).toBe(0);
-    const run = cli('sprint', 'train', '--model', MODEL, '--sweep', sweep, '--out', selector, '--epochs', '15', '--seed', '3');
+    const run = cli('sprint', 'train', '--model', MODEL, '--sweep', sweep, '--out', selector, '--epochs', '15', '--seed', '3', '--temperature', '0.2', '--k', '16');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('trained on 8 questions; 2 held out');
     const written = parseSelector(JSON.parse(readFileSync(selector, 'utf8')));
 
     const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
     const file = validateSweepFile(JSON.parse(readFileSync(sweep, 'utf8')));
-    const here = await trainSprint(model, file, [...Array(8).keys()], { ...DEFAULT_TRAIN, epochs: 15, seed: 3 });
+    const here = await trainSprint(model, file, [...Array(8).keys()], { ...DEFAULT_TRAIN, epochs: 15, seed: 3, temperature: 0.2, k: 16 });
+    expect(written.temperature).toBe(0.2);
+    expect(written.shape.k).toBe(16);
     expect(written.params).toEqual(here.params);
     expect(written.trainIds).toEqual(here.trainIds);
   }, 120_000);
@@ -58,6 +60,10 @@ describe('npm run cli -- sprint', () => {
     const bad = cli('sprint', 'train', '--model', MODEL, '--sweep', sweep, '--out', selector, '--encoder', 'bert');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--encoder must be mean-final-hidden or minilm, got "bert"');
+
+    const cold = cli('sprint', 'train', '--model', MODEL, '--sweep', sweep, '--out', selector, '--temperature', '0');
+    expect(cold.status).toBe(2);
+    expect(cold.stderr).toContain('--temperature must be a positive number, got "0"');
 
     const foreign = join(dir, 'foreign.json');
     const s = JSON.parse(readFileSync(selector, 'utf8'));

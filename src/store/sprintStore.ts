@@ -9,12 +9,17 @@ import { engineClient } from '../worker/client';
 import type { FinalEvent, LoadProgress, ModelInfo } from '../worker/protocol';
 import { checkSelectorFor, ENCODER_LABELS, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelectorText } from '../engine/sprint/selectorFile';
-import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
+import { DEFAULT_TRAIN, type TrainOptions } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { PicksResult } from '../engine/sprint/runPicks';
 import { forgetSelector, loadSavedSelector, saveSelector } from './selectorPersistence';
 
+/** The training settings a user can change; the rest are DEFAULT_TRAIN's. */
+export type TrainSettings = Pick<TrainOptions, 'temperature' | 'k' | 'epochs' | 'seed'>;
+
 interface SprintState {
+  settings: TrainSettings;
+  setSettings(change: Partial<TrainSettings>): void;
   selector?: SprintSelector;
   /** Where the selector came from, in words. */
   origin?: string;
@@ -48,11 +53,13 @@ const fresh = { ranked: undefined, rankedFor: undefined, picks: undefined, error
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
   losses: [],
+  settings: { temperature: DEFAULT_TRAIN.temperature, k: DEFAULT_TRAIN.k, epochs: DEFAULT_TRAIN.epochs, seed: DEFAULT_TRAIN.seed },
+  setSettings: (change) => set({ settings: { ...get().settings, ...change } }),
   async train(file, encoder) {
     const trainIndices = trainingSplit(file.problems.length);
     set({ ...fresh, status: 'training', losses: [], seconds: undefined });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'sprintTrained' }>>(
-      { type: 'sprintTrain', file, trainIndices, options: { ...DEFAULT_TRAIN }, encoder },
+      { type: 'sprintTrain', file, trainIndices, options: { ...DEFAULT_TRAIN, ...get().settings }, encoder },
       (e) => {
         if (e.type === 'sprintEpoch') set({ losses: [...get().losses, e.loss] });
         if (e.type === 'progress') set({ download: e.progress.status === 'ready' ? undefined : e.progress });

@@ -1,11 +1,11 @@
 /**
- * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--encoder mean-final-hidden|minilm]`
+ * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]`
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CliContext } from '../cliContext';
-import { positiveInt, required, UsageError } from '../args';
+import { positiveInt, positiveNumber, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { validateSweepFile } from '../../engine/sweep/sweepSchema';
 import { trainSprint } from '../../engine/sprint/sprintSelector';
@@ -44,6 +44,8 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       seed: values.seed === undefined ? DEFAULT_TRAIN.seed : Number(values.seed),
       epochs: positiveInt(values.epochs, 'epochs', DEFAULT_TRAIN.epochs),
       encoder: encoderArg(values.encoder),
+      temperature: positiveNumber(values.temperature, 'temperature', DEFAULT_TRAIN.temperature),
+      k: positiveInt(values.k, 'k', DEFAULT_TRAIN.k),
       onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
     });
     writeFileSync(required(values.out, 'out'), JSON.stringify(selector));

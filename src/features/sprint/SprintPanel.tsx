@@ -12,6 +12,7 @@ import { useModelStore } from '../../store/modelStore';
 import { downloadText } from '../export/downloadText';
 import { SprintEvaluation } from './SprintEvaluation';
 import { TopNAnswers } from './TopNAnswers';
+import { TrainSettingsForm } from './TrainSettingsForm';
 import { ENCODER_LABELS, MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
 export function SprintPanel() {
@@ -23,6 +24,7 @@ export function SprintPanel() {
   const { selector, origin, seconds, download, status, error, losses, ranked, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
   const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
+  const epochs = useSprintStore((s) => s.settings.epochs);
   const [reference, setReference] = useState('');
   const busy = status === 'training' || status === 'ranking';
 
@@ -65,15 +67,22 @@ export function SprintPanel() {
           Forget selector
         </button>
       </div>
+      <TrainSettingsForm disabled={busy} />
       {selector && (
         <p className="meta" data-testid="selector-origin">
-          Selector {origin}; kept in this browser for this model.
+          Selector {origin} (temperature {selector.temperature}, k {selector.shape.k}, seed {selector.seed}); kept in this browser for this model.
           {seconds ? ` Embedding took ${seconds.embed.toFixed(1)} s, training ${seconds.train.toFixed(1)} s.` : ''}
         </p>
       )}
       {status === 'training' && (
         <p role="status">
-          {download ? `Downloading the encoder: ${download.file ?? ''} ${download.progress === undefined ? download.status : `${download.progress.toFixed(0)}%`}` : `Training… epoch ${losses.length}`}
+          {download ? (
+            `Downloading the encoder: ${download.file ?? ''} ${download.progress === undefined ? download.status : `${download.progress.toFixed(0)}%`}`
+          ) : (
+            <>
+              <progress aria-label="Selector training" max={epochs} value={losses.length} /> epoch {losses.length} of {epochs}
+            </>
+          )}
         </p>
       )}
       {error && (
