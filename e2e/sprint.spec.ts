@@ -2,6 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, serveHubRepo, test } from './fixtures/headlabPage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
+import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
+import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
+import { validateSweepFile } from '../src/engine/sweep/sweepSchema';
+import { trainSprint } from '../src/engine/sprint/sprintSelector';
+import { DEFAULT_TRAIN } from '../src/engine/sprint/trainSelector';
 
 test('SPRINT trains on a sweep in the browser and ranks heads for a pasted question', async ({ headlab, page }, info) => {
   test.skip(info.project.name !== 'wasm', 'SPRINT does not depend on the backend');
@@ -50,6 +55,19 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   const exported = JSON.parse(readFileSync(path, 'utf8'));
   expect(exported.schema).toBe('headlab-sprint-selector');
   expect(exported.trainIds).toHaveLength(8);
+
+  // The same engine code in Node (onnxruntime-node, as the CLI runs it) trains the same selector from the same sweep and seed.
+  const sweepDownload = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Sweep' }).getByRole('button', { name: 'Export JSON' }).click();
+  const sweep = validateSweepFile(JSON.parse(readFileSync(await (await sweepDownload).path(), 'utf8')));
+  const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
+  const inNode = await trainSprint(model, sweep, [...Array(8).keys()], { ...DEFAULT_TRAIN });
+  expect(inNode.model.fingerprint).toBe(exported.model.fingerprint);
+  expect(inNode.trainIds).toEqual(exported.trainIds);
+  // WASM and the native CPU kernels round differently (about 1e-7 in the embeddings); 60 epochs of Adam keep that small.
+  const drift = Math.max(...inNode.params.map((p, i) => Math.abs(p - exported.params[i])));
+  expect(drift).toBeLessThan(1e-3);
+  expect(inNode.losses.at(-1)).toBeCloseTo(exported.losses.at(-1), 4);
 
   await page.reload();
   await headlab.waitForModel();

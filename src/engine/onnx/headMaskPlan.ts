@@ -5,7 +5,7 @@
  * fields (initializers above all) are kept spans, so the plan stays small
  * whatever the model's size.
  */
-import { Writer } from 'protobufjs/minimal';
+import { Writer } from 'protobufjs/minimal.js';
 import { OnnxSurgeryError } from './errors';
 import { findAttentionProjections, findLmHead, layerInName, projectionInputWidth } from './findAttentionProjections';
 import { HEAD_MASK, hiddenStateNode, LAST_HIDDEN_STATE, layerMaskNodes, NameAllocator, sharedShapeNodes, type HeadGrid } from './headMaskNodes';

@@ -4,7 +4,7 @@
  * adds. Existing nodes are never re-encoded from these objects: a rewired
  * node keeps all its original bytes but one input (see replaceFirstInput).
  */
-import { Writer } from 'protobufjs/minimal';
+import { Writer } from 'protobufjs/minimal.js';
 import { OnnxSurgeryError } from './errors';
 import { tensorHeader } from './tensorProto';
 import { expectWire, fieldString, protoFields, WIRE_LEN, WIRE_VARINT, type ProtoField } from './protobufWalk';

@@ -1,5 +1,5 @@
 /** The wire-format walker: exact varints, and every overrun named rather than read. */
-import { Writer } from 'protobufjs/minimal';
+import { Writer } from 'protobufjs/minimal.js';
 import { describe, expect, it } from 'vitest';
 import { OnnxSurgeryError } from './errors';
 import { protoFields, readVarint, varintSize, WIRE_LEN, WIRE_VARINT, writeVarint } from './protobufWalk';

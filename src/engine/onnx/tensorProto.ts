@@ -3,7 +3,7 @@
  * without touching its data, and encoding the small constants and graph
  * inputs/outputs the surgery adds.
  */
-import { Writer } from 'protobufjs/minimal';
+import { Writer } from 'protobufjs/minimal.js';
 import { fieldString, protoFields, readVarint, WIRE_LEN, WIRE_VARINT } from './protobufWalk';
 
 /** TensorProto.DataType values the surgery deals with. */

@@ -2,7 +2,7 @@
  * Finds an initializer's raw_data in ModelProto bytes with protobufjs's
  * Reader (not the surgery's walker), so tests can edit weights in place.
  */
-import { Reader } from 'protobufjs/minimal';
+import { Reader } from 'protobufjs/minimal.js';
 
 export interface InitializerData {
   dims: number[];

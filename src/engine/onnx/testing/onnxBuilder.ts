@@ -3,7 +3,7 @@
  * ModelProto bytes with protobufjs's Writer. Independent of the surgery's
  * own encoders, so the tests do not check the code with itself.
  */
-import { Writer } from 'protobufjs/minimal';
+import { Writer } from 'protobufjs/minimal.js';
 import { floatsToHalf } from './float16';
 
 export const FLOAT = 1;
