@@ -27,3 +27,19 @@ test('a model loads by Hub id in the worker and answers like the bundled one; a 
   await headlab.ask(syntheticProblem(HELD_OUT_SEED, 0).question);
   expect(await headlab.answer()).toBe(PINNED_ANSWERS[0]);
 });
+
+test('asked for fp16 weights on a WebGPU adapter without shader-f16, the app loads another variant and says why', async ({ headlab, page }, info) => {
+  test.skip(info.project.name !== 'webgpu', 'the fallback is about WebGPU adapters');
+  // Headless Chromium's WebGPU adapter (SwiftShader) has no shader-f16; the repository has only fp32 weights.
+  await serveHubRepo(page, 'headlab/headlab-math-6x8', BUNDLED);
+  await headlab.open();
+  await headlab.waitForModel();
+  await page.getByRole('combobox', { name: 'Hub model id' }).fill('headlab/headlab-math-6x8');
+  await page.getByRole('combobox', { name: 'Weights' }).selectOption('fp16');
+  await page.getByRole('button', { name: 'Load from Hub' }).click();
+  await expect(page.getByTestId('model-name')).toHaveText('headlab/headlab-math-6x8');
+  await expect(page.getByTestId('backend')).toHaveText('WebGPU');
+  await expect(page.getByTestId('backend-reason')).toContainText('it lacks shader-f16, so fp32 weights are used instead of fp16');
+  await headlab.ask(syntheticProblem(HELD_OUT_SEED, 0).question);
+  expect(await headlab.answer()).toBe(PINNED_ANSWERS[0]);
+});

@@ -6,7 +6,8 @@
  */
 import { ModelRegistry } from '@huggingface/transformers';
 import type { LoadedModel } from '../engine/model/loadModel';
-import { needsShaderF16, type ModelDtype } from '../engine/model/modelFiles';
+import { needsShaderF16 } from '../engine/model/modelFiles';
+import { dtypeForWebGpu } from '../engine/model/dtypeFallback';
 import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
@@ -29,12 +30,11 @@ export async function loadInWorker(
   const { files, loadTokenizer } = sourceAccess(source, bundledBase, onProgress);
   let dtype = source.kind === 'hub' ? source.dtype : undefined;
   let decision: BackendDecision = await chooseBackend(choice);
-  if (decision.backend === 'webgpu' && dtype && needsShaderF16(dtype) && !decision.shaderF16) {
-    // float16 weights need shader-f16 on WebGPU: take the 4-bit float32 variant, else fp32.
-    const offered = await ModelRegistry.get_available_dtypes((source as { id: string }).id).catch(() => [] as string[]);
-    const fallback: ModelDtype = offered.includes('q4') ? 'q4' : 'fp32';
-    decision = { ...decision, reason: `${decision.reason}; it lacks shader-f16, so ${fallback} weights are used instead of ${dtype}` };
-    dtype = fallback;
+  if (source.kind === 'hub' && decision.backend === 'webgpu' && dtype && needsShaderF16(dtype) && !decision.shaderF16) {
+    const offered = await ModelRegistry.get_available_dtypes(source.id).catch(() => [] as string[]);
+    const choice = dtypeForWebGpu(dtype, false, offered);
+    decision = { ...decision, reason: `${decision.reason}; ${choice.note}` };
+    dtype = choice.dtype;
   }
   const load = async (d: BackendDecision) => {
     // Every session gets the head_mask input (pruning is the point of the app) and
