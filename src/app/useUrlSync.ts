@@ -10,6 +10,9 @@ import { readUrlView, writeUrlView } from '../store/urlState';
 
 let started = false;
 
+/** How long the URL waits after the last change before it is rewritten. */
+const URL_WRITE_DELAY_MS = 100;
+
 export function useUrlSync(): void {
   useEffect(() => {
     // Once per page: React's development double-run of effects must not load the model twice.
@@ -25,6 +28,16 @@ export function useUrlSync(): void {
       const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: synthetic ? spec : undefined });
       if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
     };
+    // history.replaceState costs a head toggle several ms of its frame (the browser
+    // process handles it too), so a burst of changes rewrites the URL once, after it ends.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const writeSoon = () => {
+      clearTimeout(pending);
+      pending = setTimeout(write, URL_WRITE_DELAY_MS);
+    };
+    addEventListener('pagehide', () => {
+      if (pending !== undefined) write();
+    });
     // Subscriptions live as long as the page.
     useModelStore.subscribe((s) => {
       // The pruning in the link applies once the grid has the model's shape.
@@ -32,10 +45,10 @@ export function useUrlSync(): void {
         applied = true;
         useHeadsStore.getState().setPruned(initial.prune);
       }
-      write();
+      writeSoon();
     });
-    useHeadsStore.subscribe(write);
-    useRunsStore.subscribe(write);
+    useHeadsStore.subscribe(writeSoon);
+    useRunsStore.subscribe(writeSoon);
     void useModelStore.getState().load(initial.source, backendFromUrl(location.search));
   }, []);
 }

@@ -2,46 +2,24 @@
  * The layers x heads grid. A click toggles a head; the row and column
  * buttons toggle a whole layer or head index; dragging across cells sets a
  * box. Keyboard: arrow keys move, space or enter toggles.
+ *
+ * A toggle has to fit in one frame at 28 x 16 heads (bench/grid.ts), so
+ * HeadGrid re-renders only when the grid's shape or the sweep's heatmap
+ * changes. Pointer, click, focus and key events are handled here once, for
+ * every cell, and what they change (pruned flags in the heads store, the tab
+ * stop and drag box in the grid's UI store) each cell reads through its own
+ * subscription, so only the cells that change re-render.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
-import { useSweepStore } from '../../store/sweepStore';
-import { heatColour, heatLimit } from './heatColour';
+import { cellFromTarget, createGridUi, HeadCell, spansCells } from './HeadCell';
+import { HeatLegend, useHeatmap } from './Heatmap';
 
-interface CellProps {
-  layer: number;
-  head: number;
-  focused: boolean;
-  inBox: boolean;
-  /** Heatmap colour and its tooltip, when a sweep has data for this head. */
-  heat?: { colour: string; title: string };
-  onPointerDown(cell: HeadRef): void;
-  onClick(cell: HeadRef): void;
-  onFocus(cell: HeadRef): void;
-}
+const MOVES: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
-const HeadCell = memo(function HeadCell({ layer, head, focused, inBox, heat, onPointerDown, onClick, onFocus }: CellProps) {
-  const pruned = useHeadsStore((s) => s.pruned[layer * s.numHeads + head]);
-  return (
-    <button
-      type="button"
-      className={`head-cell${pruned ? ' pruned' : ''}${inBox ? ' in-box' : ''}`}
-      aria-pressed={pruned}
-      aria-label={`layer ${layer} head ${head}`}
-      tabIndex={focused ? 0 : -1}
-      data-cell={`${layer}.${head}`}
-      style={heat ? { background: heat.colour } : undefined}
-      title={heat?.title}
-      onPointerDown={() => onPointerDown([layer, head])}
-      onClick={() => onClick([layer, head])}
-      onFocus={() => onFocus([layer, head])}
-    />
-  );
-});
+const clamp = (x: number, n: number) => Math.min(n - 1, Math.max(0, x));
 
-const within = (x: number, a: number, b: number) => x >= Math.min(a, b) && x <= Math.max(a, b);
-
-/** The pruned count and Reset: their own component, so a toggle does not re-render the whole grid. */
+/** The pruned count and Reset: their own component, so a toggle re-renders this line, not the grid. */
 function PrunedCount({ total }: { total: number }) {
   const count = useHeadsStore((s) => s.pruned.filter(Boolean).length);
   const reset = useHeadsStore((s) => s.reset);
@@ -59,65 +37,70 @@ function PrunedCount({ total }: { total: number }) {
 export function HeadGrid() {
   const numLayers = useHeadsStore((s) => s.numLayers);
   const numHeads = useHeadsStore((s) => s.numHeads);
-  const toggle = useHeadsStore((s) => s.toggle);
   const toggleLayer = useHeadsStore((s) => s.toggleLayer);
   const toggleHead = useHeadsStore((s) => s.toggleHead);
-  const setBox = useHeadsStore((s) => s.setBox);
-  const summary = useSweepStore((s) => s.summary);
-  const heat = useMemo(() => {
-    if (!summary) return undefined;
-    const limit = heatLimit(summary.heads.map((h) => h.delta), summary.unit === 'accuracy' ? 0.1 : 0.5);
-    const unit = summary.unit === 'accuracy' ? 'accuracy' : 'log-prob';
-    const cells = summary.heads.map((h) => ({
-      colour: heatColour(h.delta, limit),
-      title: h.n ? `layer ${h.layer} head ${h.head}: change in ${unit} ${h.delta >= 0 ? '+' : ''}${h.delta.toFixed(3)} over ${h.n} problems` : `layer ${h.layer} head ${h.head}: not swept yet`,
-    }));
-    return { cells, limit, unit };
-  }, [summary]);
-  const [focus, setFocus] = useState<HeadRef>([0, 0]);
-  const [drag, setDrag] = useState<{ start: HeadRef; end: HeadRef } | null>(null);
-  const suppressClick = useRef(false);
+  const heat = useHeatmap();
+  const [ui] = useState(createGridUi);
   const gridRef = useRef<HTMLDivElement>(null);
+  // Set once a drag has set a box, so the click that ends the drag does not toggle a head too.
+  const suppressClick = useRef(false);
 
-  const onPointerDown = useCallback((cell: HeadRef) => setDrag({ start: cell, end: cell }), []);
+  // A new shape starts with the tab stop on the first cell, which the old shape may not have had.
+  useEffect(() => {
+    ui.setState({ focus: [0, 0], box: null });
+  }, [ui, numLayers, numHeads]);
+
+  const endDrag = () => {
+    const { box } = ui.getState();
+    if (!box) return;
+    ui.setState({ box: null });
+    if (!spansCells(box)) return;
+    const { pruned, numHeads: H, setBox } = useHeadsStore.getState();
+    setBox(box.start, box.end, !pruned[box.start[0] * H + box.start[1]]);
+    suppressClick.current = true;
+  };
+
+  const onPointerDown = (e: PointerEvent) => {
+    // Every pointer click starts here, so a flag left by an earlier drag cannot swallow it.
+    suppressClick.current = false;
+    const cell = cellFromTarget(e.target);
+    if (!cell) return;
+    ui.setState({ box: { start: cell, end: cell } });
+    // On window: the pointer may be released outside the grid.
+    window.addEventListener('pointerup', endDrag, { once: true });
+  };
+
   // Hit-test by position: touch pointers stay captured by the cell they started on.
   const onPointerMove = (e: PointerEvent) => {
-    if (!drag) return;
-    const cell = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-cell]')?.dataset.cell;
-    if (!cell) return;
-    const [l, h] = cell.split('.').map(Number);
-    if (l !== drag.end[0] || h !== drag.end[1]) setDrag({ ...drag, end: [l, h] });
+    const { box } = ui.getState();
+    if (!box) return;
+    const end = cellFromTarget(document.elementFromPoint(e.clientX, e.clientY));
+    if (end && (end[0] !== box.end[0] || end[1] !== box.end[1])) ui.setState({ box: { ...box, end } });
   };
-  const onClick = useCallback(
-    (cell: HeadRef) => {
-      if (suppressClick.current) suppressClick.current = false;
-      else toggle(cell[0], cell[1]);
-    },
-    [toggle],
-  );
-  const onFocus = useCallback((cell: HeadRef) => setFocus(cell), []);
 
-  useEffect(() => {
-    if (!drag) return;
-    const end = () => {
-      if (drag.start[0] !== drag.end[0] || drag.start[1] !== drag.end[1]) {
-        const { pruned, numHeads: H } = useHeadsStore.getState();
-        setBox(drag.start, drag.end, !pruned[drag.start[0] * H + drag.start[1]]);
-        suppressClick.current = true;
-      }
-      setDrag(null);
-    };
-    window.addEventListener('pointerup', end);
-    return () => window.removeEventListener('pointerup', end);
-  }, [drag, setBox]);
+  const onClick = (e: MouseEvent) => {
+    if (suppressClick.current) {
+      suppressClick.current = false;
+      return;
+    }
+    const cell = cellFromTarget(e.target);
+    if (cell) useHeadsStore.getState().toggle(cell[0], cell[1]);
+  };
+
+  const onFocus = (e: FocusEvent) => {
+    const cell = cellFromTarget(e.target);
+    if (cell) ui.setState({ focus: cell });
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const move = moves[e.key];
+    // Space and Enter click the focused cell; that click is never the end of a drag.
+    suppressClick.current = false;
+    const move = MOVES[e.key];
     if (!move) return;
     e.preventDefault();
-    const next: HeadRef = [Math.min(numLayers - 1, Math.max(0, focus[0] + move[0])), Math.min(numHeads - 1, Math.max(0, focus[1] + move[1]))];
-    setFocus(next);
+    const [l, h] = ui.getState().focus;
+    const next: HeadRef = [clamp(l + move[0], numLayers), clamp(h + move[1], numHeads)];
+    ui.setState({ focus: next });
     gridRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${next[0]}.${next[1]}"]`)?.focus();
   };
 
@@ -133,7 +116,10 @@ export function HeadGrid() {
         aria-label={`Attention heads: ${numLayers} layers by ${numHeads} heads`}
         style={{ gridTemplateColumns: `auto repeat(${numHeads}, 1fr)` }}
         onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
+        onClick={onClick}
+        onFocus={onFocus}
       >
         <span className="axis-corner" aria-hidden="true">
           layer \ head
@@ -148,29 +134,11 @@ export function HeadGrid() {
             {l}
           </button>,
           ...Array.from({ length: numHeads }, (_, h) => (
-            <HeadCell
-              key={`${l}.${h}`}
-              layer={l}
-              head={h}
-              focused={focus[0] === l && focus[1] === h}
-              inBox={!!drag && within(l, drag.start[0], drag.end[0]) && within(h, drag.start[1], drag.end[1])}
-              heat={heat?.cells[l * numHeads + h]}
-              onPointerDown={onPointerDown}
-              onClick={onClick}
-              onFocus={onFocus}
-            />
+            <HeadCell key={`${l}.${h}`} layer={l} head={h} ui={ui} heat={heat?.cells[l * numHeads + h]} />
           )),
         ])}
       </div>
-      {heat && (
-        <p className="legend" data-testid="heat-legend">
-          Colour: change in {heat.unit} when the head alone is pruned.{' '}
-          <span className="swatch" style={{ background: heatColour(-heat.limit, heat.limit) }} /> −{heat.limit.toFixed(2)} (hurts){' '}
-          <span className="swatch" style={{ background: heatColour(0, heat.limit) }} /> 0{' '}
-          <span className="swatch" style={{ background: heatColour(heat.limit, heat.limit) }} /> +{heat.limit.toFixed(2)} (helps). Pruned heads are
-          outlined.
-        </p>
-      )}
+      {heat && <HeatLegend heat={heat} />}
     </section>
   );
 }
