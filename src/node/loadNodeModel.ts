@@ -6,12 +6,18 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
 
 export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/headlab-math-6x8', import.meta.url));
 
-/** Loads the model folder `dir` (Hub layout: config.json, tokenizer.json, onnx/model.onnx). */
+/**
+ * Loads the model folder `dir` (Hub layout: config.json, tokenizer.json, onnx/model.onnx).
+ * The session also gets the kv_step outputs (after options.transform), so
+ * generate() keeps the KV cache in JS instead of copying it out of
+ * onnxruntime-node whole on every step.
+ */
 export async function loadNodeModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
   const root = resolve(dir);
   return loadDecoderModel(
@@ -23,6 +29,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}): Pro
       return AutoTokenizer.from_pretrained(basename(root));
     },
     nodeRuntime,
-    options,
+    { ...options, transform: withKvStepOutputs(options.transform) },
   );
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { sourceAccess, type ModelSource } from '../engine/model/modelSource';
 import type { LoadProgressEvent } from '../engine/model/httpReader';
 import { loadNodeModel } from './loadNodeModel';
@@ -20,5 +21,6 @@ export async function loadNodeSource(arg: string, options: LoadOptions = {}, onP
   const source = parseModelArg(arg);
   if (source.kind === 'dir') return loadNodeModel(source.dir, options);
   const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
-  return loadDecoderModel(files, loadTokenizer, nodeRuntime, options);
+  // As loadNodeModel: the kv_step outputs keep the cache in JS during generation.
+  return loadDecoderModel(files, loadTokenizer, nodeRuntime, { ...options, transform: withKvStepOutputs(options.transform) });
 }

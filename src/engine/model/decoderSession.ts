@@ -7,6 +7,7 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { DecoderSpec } from './modelConfig';
 import { InvalidRequestError, UnsupportedModelError } from './errors';
+import { appendRows } from './kvCache';
 
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
@@ -27,6 +28,8 @@ export interface StepInput {
   allLogits?: boolean;
   /** Also return last_hidden_state (sessions built with the surgery's hidden-state output). */
   hidden?: boolean;
+  /** Return only this step's keys and values (kvStep), not present; needs hasKvStep. */
+  stepOnly?: boolean;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -37,14 +40,20 @@ export interface StepOutput {
   logits?: Float32Array;
   /** [batch, seq, hidden] final hidden state, when asked for. */
   hidden?: Float32Array;
-  /** 2 * numLayers tensors [batch, kvHeads, total, headDim]: key, value per layer. */
+  /** 2 * numLayers tensors [batch, kvHeads, total, headDim]: key, value per layer; empty with stepOnly. */
   present: Tensor[];
+  /** With stepOnly: 2 * numLayers arrays [batch, kvHeads, seq, headDim], this step's keys and values. */
+  kvStep?: Float32Array[];
 }
 
 export class DecoderSession {
   readonly hasPositionIds: boolean;
   /** True when the session was built with the head_mask input (see engine/onnx). */
   readonly hasHeadMask: boolean;
+  /** True when the session outputs this step's keys and values alone (engine/onnx/kvStepOutputs). */
+  readonly hasKvStep: boolean;
+  /** With hasKvStep: the outputs to fetch, so the full present tensors never leave the runtime. */
+  private readonly kvStepNames: string[];
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Checks that the session has the decoder I/O the engine drives. */
@@ -68,6 +77,8 @@ export class DecoderSession {
     }
     this.hasPositionIds = inputs.has('position_ids');
     this.hasHeadMask = inputs.has('head_mask');
+    this.kvStepNames = Array.from({ length: spec.numLayers }, (_, i) => [`kv_step.${i}.key`, `kv_step.${i}.value`]).flat();
+    this.hasKvStep = this.kvStepNames.every((n) => outputs.has(n));
   }
 
   /** An empty cache: 2 * numLayers float32 tensors [batch, kvHeads, 0, headDim]. */
@@ -86,7 +97,56 @@ export class DecoderSession {
     return run;
   }
 
-  private async runStep({ inputIds, attentionMask, positionIds, batch, past, headMask, allLogits, hidden }: StepInput): Promise<StepOutput> {
+  private async runStep(input: StepInput): Promise<StepOutput> {
+    const { inputIds, batch, past, allLogits, hidden, stepOnly } = input;
+    if (stepOnly && !this.hasKvStep) throw new InvalidRequestError('This session has no kv_step outputs: load the model with them to ask for stepOnly.');
+    if (hidden && !this.session.outputNames.includes('last_hidden_state')) {
+      throw new InvalidRequestError('This session has no last_hidden_state output: load the model with the hidden-state output enabled.');
+    }
+    const seq = inputIds.length / batch;
+    const out = this.hasKvStep
+      ? await this.session.run(this.feeds(input), ['logits', ...this.kvStepNames, ...(hidden ? ['last_hidden_state'] : [])])
+      : await this.session.run(this.feeds(input));
+    const pastData = this.hasKvStep && !stepOnly ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array>)) : [];
+    for (const t of past) t.dispose();
+    const vocab = out.logits.dims[2];
+    const all = (await out.logits.getData()) as Float32Array;
+    const lastLogits = new Float32Array(batch * vocab);
+    for (let b = 0; b < batch; b++) {
+      lastLogits.set(all.subarray((b * seq + seq - 1) * vocab, (b * seq + seq) * vocab), b * vocab);
+    }
+    out.logits.dispose();
+    let present: Tensor[] = [];
+    let kvStep: Float32Array[] | undefined;
+    if (this.hasKvStep) {
+      kvStep = await Promise.all(this.kvStepNames.map((n) => out[n].getData() as Promise<Float32Array>));
+      if (!stepOnly) present = this.concatPast(past, pastData, kvStep, batch, seq);
+    } else {
+      for (let i = 0; i < this.spec.numLayers; i++) present.push(out[`present.${i}.key`], out[`present.${i}.value`]);
+    }
+    let hiddenData: Float32Array | undefined;
+    const hiddenOut = out.last_hidden_state;
+    if (hidden) {
+      if (hiddenOut.type !== 'float32') throw new InvalidRequestError(`last_hidden_state is ${hiddenOut.type}; question embeddings need float32 activations.`);
+      hiddenData = (await hiddenOut.getData()) as Float32Array;
+    }
+    hiddenOut?.dispose();
+    return { lastLogits, logits: allLogits ? all : undefined, hidden: hiddenData, present, kvStep: stepOnly ? kvStep : undefined };
+  }
+
+  /** present = past ++ this step's slices along the sequence axis, as the graph's own Concat builds it. */
+  private concatPast(past: Tensor[], pastData: Float32Array[], kvStep: Float32Array[], batch: number, seq: number): Tensor[] {
+    const [, heads, length, dim] = past[0].dims;
+    const rows = Array.from({ length: batch }, (_, b) => b);
+    return kvStep.map((step, t) => {
+      const out = new Float32Array(batch * heads * (length + seq) * dim);
+      appendRows(out, 0, pastData[t], 0, step, rows, heads, length, seq, dim);
+      return new this.Tensor('float32', out, [batch, heads, length + seq, dim]);
+    });
+  }
+
+  /** The session's inputs for one step. */
+  private feeds({ inputIds, attentionMask, positionIds, batch, past, headMask }: StepInput): Record<string, Tensor> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -102,25 +162,6 @@ export class DecoderSession {
       feeds[`past_key_values.${i}.key`] = past[2 * i];
       feeds[`past_key_values.${i}.value`] = past[2 * i + 1];
     }
-    const out = await this.session.run(feeds);
-    for (const t of past) t.dispose();
-    const vocab = out.logits.dims[2];
-    const all = (await out.logits.getData()) as Float32Array;
-    const lastLogits = new Float32Array(batch * vocab);
-    for (let b = 0; b < batch; b++) {
-      lastLogits.set(all.subarray((b * seq + seq - 1) * vocab, (b * seq + seq) * vocab), b * vocab);
-    }
-    out.logits.dispose();
-    const present: Tensor[] = [];
-    for (let i = 0; i < this.spec.numLayers; i++) present.push(out[`present.${i}.key`], out[`present.${i}.value`]);
-    let hiddenData: Float32Array | undefined;
-    const hiddenOut = out.last_hidden_state;
-    if (hidden) {
-      if (!hiddenOut) throw new InvalidRequestError('This session has no last_hidden_state output: load the model with the hidden-state output enabled.');
-      if (hiddenOut.type !== 'float32') throw new InvalidRequestError(`last_hidden_state is ${hiddenOut.type}; question embeddings need float32 activations.`);
-      hiddenData = (await hiddenOut.getData()) as Float32Array;
-    }
-    hiddenOut?.dispose();
-    return { lastLogits, logits: allLogits ? all : undefined, hidden: hiddenData, present };
+    return feeds;
   }
 }

@@ -4,10 +4,12 @@
  * attention_mask / position_ids keep the padding invisible, so a row's
  * tokens do not depend on what else is in the batch.
  */
+import type { Tensor } from 'onnxruntime-common';
 import type { DecoderSession } from './decoderSession';
 import { ContextLengthError, InvalidRequestError } from './errors';
 import { mixSeed, mulberry32 } from '../problems/rng';
 import { argmax, sampleToken, type SamplingOptions } from './sampling';
+import { HostKvCache } from './kvCache';
 
 export interface GenerateOptions {
   maxNewTokens: number;
@@ -69,6 +71,15 @@ function pickRows<T extends BigInt64Array | Float32Array | Uint16Array>(a: T, ke
   return out;
 }
 
+/** Rows `keep` of each [rows, ...] CPU cache tensor; disposes the originals. */
+function dropRows(decoder: DecoderSession, past: Tensor[], keep: number[], rows: number): Tensor[] {
+  return past.map((t) => {
+    const kept = new decoder.Tensor(t.type as 'float32', pickRows(t.data as Float32Array, keep, t.size / rows), [keep.length, ...t.dims.slice(1)]);
+    t.dispose();
+    return kept;
+  });
+}
+
 /** Appends one attended column to a [batch, total] mask. */
 function growMask(mask: BigInt64Array, batch: number): BigInt64Array<ArrayBuffer> {
   const total = mask.length / batch;
@@ -99,15 +110,20 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
   const nextPos = prompts.map((p) => p.length);
   const out: number[][] = prompts.map(() => []);
   const done = new Array<boolean>(batch).fill(false);
-  // Rows still generating, by original index; finished rows are dropped from the batch when the cache is on the CPU.
+  // Rows still generating, by original index: finished rows leave the batch.
   let rows = prompts.map((_, b) => b);
   let headMask = options.headMask;
-  let past = decoder.emptyPast(batch);
+  // With kv_step outputs the cache lives here and only each step's slice leaves the runtime (see kvCache).
+  const width = mask.length / batch;
+  const cache = decoder.hasKvStep ? new HostKvCache(decoder.Tensor, 2 * spec.numLayers, batch, spec.numKvHeads, spec.headDim, width + options.maxNewTokens) : undefined;
+  let past = cache ? [] : decoder.emptyPast(batch);
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
       options.signal?.throwIfAborted();
       const n = rows.length;
-      const { lastLogits, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: n, past, headMask });
+      const seq = ids.length / n;
+      if (cache) past = cache.length ? cache.tensors() : decoder.emptyPast(n);
+      const { lastLogits, present, kvStep } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: n, past, headMask, stepOnly: !!cache });
       past = present;
       const vocab = lastLogits.length / n;
       ids = new BigInt64Array(n);
@@ -125,19 +141,20 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
       });
       mask = growMask(mask, n);
       options.onStep?.(out);
-      if (done.every(Boolean)) break;
+      if (done.every(Boolean) || stepIndex + 1 === options.maxNewTokens) break;
 
       const keep = rows.flatMap((b, i) => (done[b] ? [] : [i]));
-      if (keep.length <= 0.75 * n && past.every((t) => t.location === 'cpu')) {
+      // The host cache drops finished rows in the copy it makes anyway; a cache the runtime
+      // returns whole is compacted only once enough rows finished to pay for the extra copy.
+      let compact = keep.length < n;
+      if (cache) cache.append(kvStep!, seq, keep);
+      else if (keep.length <= 0.75 * n && past.every((t) => t.location === 'cpu')) past = dropRows(decoder, past, keep, n);
+      else compact = false;
+      if (compact) {
         ids = pickRows(ids, keep, 1);
         pos = pickRows(pos, keep, 1);
         mask = pickRows(mask, keep, mask.length / n);
         if (headMask) headMask = pickRows(headMask, keep, spec.numLayers * spec.numHeads);
-        past = past.map((t) => {
-          const kept = new decoder.Tensor(t.type as 'float32', pickRows(t.data as Float32Array, keep, t.size / n), [keep.length, ...t.dims.slice(1)]);
-          t.dispose();
-          return kept;
-        });
         rows = keep.map((i) => rows[i]);
       }
     }

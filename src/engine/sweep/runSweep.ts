@@ -1,7 +1,10 @@
 /**
  * Runs a sweep: every (configuration, problem) cell not yet done, packed
  * into batches whose rows each carry their own prompt and head mask, so one
- * session.run evaluates many prunings at once.
+ * session.run evaluates many prunings at once. Cells are batched in order of
+ * prompt length, so a batch's prompts need little left padding (the cache,
+ * and every attention step, grows with the longest prompt in the batch);
+ * the returned file lists them in the usual order all the same.
  */
 import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
@@ -25,7 +28,7 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   if (numLayers !== file.model.numLayers || numHeads !== file.model.numHeads) {
     throw new Error(`The sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; the loaded model has ${numLayers} x ${numHeads}.`);
   }
-  const pending = pendingCells(file);
+  const ordered = pendingCells(file);
   const cells = [...file.cells];
   const promptCache = new Map<number, number[]>();
   const prompt = (p: number) => {
@@ -34,10 +37,13 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   };
   const decode = (ids: number[]) => model.tokenizer.decode(ids, { skip_special_tokens: true });
   const perRow = numLayers * numHeads;
+  // Stable: equal lengths keep the file's order, so one problem's configurations stay together.
+  const pending = ordered.map((c, index) => ({ ...c, index })).sort((a, b) => prompt(a.problem).length - prompt(b.problem).length);
+  const results: SweepCell[] = new Array(ordered.length);
 
   for (let s = 0; s < pending.length; s += options.batchRows) {
     options.signal?.throwIfAborted();
-    const batch = pending.slice(s, s + options.batchRows);
+    const batch = pending.slice(s, s + options.batchRows).map(({ index, ...cell }) => cell);
     const headMask = new Float32Array(batch.length * perRow);
     batch.forEach((c, r) => headMask.set(maskFor(file.configs[c.config], numLayers, numHeads), r * perRow));
     const prompts = batch.map((c) => prompt(c.problem));
@@ -51,8 +57,9 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
       const scores = await scoreContinuations(model.decoder, prompts, targets, headMask);
       fresh = batch.map((c, r) => ({ ...c, logprob: scores[r] }));
     }
-    cells.push(...fresh);
+    fresh.forEach((cell, r) => (results[pending[s + r].index] = cell));
     options.onCells?.(fresh, s + batch.length, pending.length);
   }
+  cells.push(...results);
   return { ...file, cells };
 }
