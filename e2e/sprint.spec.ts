@@ -22,6 +22,15 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   const picks = page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem');
   await expect(picks).toHaveCount(8);
   await expect(picks.first()).toContainText(/^layer \d head \d: score -?\d+\.\d\d/);
+  // The ranking colours the grid, and its top picks carry their rank.
+  await expect(page.getByTestId('heat-legend')).toContainText("SPRINT's score");
+  const [, top] = (await picks.first().textContent())!.match(/^layer (\d head \d)/)!;
+  const topCell = page.getByRole('button', { name: `layer ${top}`, exact: true });
+  await expect(topCell).toHaveText('1');
+  await expect(topCell).toHaveAttribute('title', /SPRINT score -?\d+\.\d\d, rank 1 of 48/);
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption('sweep');
+  await expect(page.getByTestId('heat-legend')).toContainText('change in log-prob');
+  await expect(topCell).toHaveText('');
   await page.getByRole('spinbutton', { name: 'N', exact: true }).fill('4');
   await page.getByRole('region', { name: 'SPRINT head selector' }).getByRole('textbox', { name: 'Reference answer (optional)' }).fill(String(syntheticProblem(4242, 0).final));
   await page.getByRole('button', { name: 'Run top-N' }).click();

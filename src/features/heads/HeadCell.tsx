@@ -62,6 +62,8 @@ export function cellFromTarget(target: EventTarget | null): HeadRef | null {
 export interface HeatCell {
   colour: string;
   title: string;
+  /** A short mark drawn in the cell: SPRINT's rank for its top picks. */
+  mark?: string;
 }
 
 interface CellProps {
@@ -85,6 +87,8 @@ export const HeadCell = memo(function HeadCell({ layer, head, ui, heat }: CellPr
       data-cell={`${layer}.${head}`}
       style={heat ? { background: heat.colour } : undefined}
       title={heat?.title}
-    />
+    >
+      {heat?.mark}
+    </button>
   );
 });

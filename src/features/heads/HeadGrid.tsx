@@ -13,7 +13,8 @@
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
 import { cellFromTarget, createGridUi, HeadCell, spansCells } from './HeadCell';
-import { HeatLegend, useHeatmap } from './Heatmap';
+import { HeatLegend, useHeatmap, type HeatMetric } from './Heatmap';
+import { useSprintStore } from '../../store/sprintStore';
 
 const MOVES: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -39,7 +40,15 @@ export function HeadGrid() {
   const numHeads = useHeadsStore((s) => s.numHeads);
   const toggleLayer = useHeadsStore((s) => s.toggleLayer);
   const toggleHead = useHeadsStore((s) => s.toggleHead);
-  const heat = useHeatmap();
+  const [metric, setMetric] = useState<HeatMetric>('sweep');
+  const ranked = useSprintStore((s) => s.ranked);
+  // A new SPRINT ranking is what the user just asked to see: show it on the grid.
+  useEffect(() => {
+    if (ranked) setMetric('sprint');
+  }, [ranked]);
+  const chosen = useHeatmap(metric);
+  const other = useHeatmap(metric === 'sweep' ? 'sprint' : 'sweep');
+  const heat = chosen ?? other;
   const [ui] = useState(createGridUi);
   const gridRef = useRef<HTMLDivElement>(null);
   // Set once a drag has set a box, so the click that ends the drag does not toggle a head too.
@@ -138,6 +147,15 @@ export function HeadGrid() {
           )),
         ])}
       </div>
+      {chosen && other && (
+        <label>
+          Colour by{' '}
+          <select value={metric} onChange={(e) => setMetric(e.target.value as HeatMetric)}>
+            <option value="sweep">the sweep: change when the head alone is pruned</option>
+            <option value="sprint">SPRINT score for the question</option>
+          </select>
+        </label>
+      )}
       {heat && <HeatLegend heat={heat} />}
     </section>
   );

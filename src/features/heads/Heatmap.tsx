@@ -1,46 +1,88 @@
 /**
- * The sweep's per-head metric as grid colours, tooltips and a legend. The
- * colours and tooltips are computed once per sweep summary, not per toggle,
- * and a cell whose colour and tooltip a new summary leaves alone keeps its
- * old object, so while a sweep streams in only the cells it changed
- * re-render.
+ * The grid's colouring by the active metric: the sweep's per-head change
+ * (accuracy or log-prob) or SPRINT's score for the question last ranked,
+ * with tooltips and a legend. Colours and tooltips are computed once per
+ * sweep summary or ranking, not per toggle, and a cell whose colour and
+ * tooltip a new summary leaves alone keeps its old object, so while a sweep
+ * streams in only the cells it changed re-render.
  */
 import { useMemo, useRef } from 'react';
 import { useSweepStore } from '../../store/sweepStore';
+import { useSprintStore } from '../../store/sprintStore';
+import { useHeadsStore } from '../../store/headsStore';
 import type { HeatCell } from './HeadCell';
-import { heatColour, heatLimit } from './heatColour';
+import { heatColour, heatLimit, scoreColour } from './heatColour';
 
-export interface Heatmap {
-  /** Row-major [layers * heads], like the heads store. */
-  cells: HeatCell[];
-  limit: number;
-  unit: 'accuracy' | 'log-prob';
+export type HeatMetric = 'sweep' | 'sprint';
+
+/** SPRINT's picks shown by rank on the grid, as many as the ranked list shows. */
+export const MARKED_PICKS = 8;
+
+export type Heatmap =
+  | { metric: 'sweep'; cells: HeatCell[]; limit: number; unit: 'accuracy' | 'log-prob' }
+  | { metric: 'sprint'; cells: HeatCell[]; min: number; max: number; question: string };
+
+/** Keeps a cell's previous object when nothing it shows changed, so memoised cells skip re-rendering. */
+function useStableCells(): (cells: HeatCell[]) => HeatCell[] {
+  const previous = useRef<HeatCell[]>([]);
+  return (cells) => {
+    const kept = cells.map((c, i) => {
+      const old = previous.current[i];
+      return old?.colour === c.colour && old.title === c.title && old.mark === c.mark ? old : c;
+    });
+    previous.current = kept;
+    return kept;
+  };
 }
 
-export function useHeatmap(): Heatmap | undefined {
+/** The heatmap for `metric`, or undefined when that metric has no data yet. */
+export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
   const summary = useSweepStore((s) => s.summary);
-  const previous = useRef<HeatCell[]>([]);
+  const ranked = useSprintStore((s) => s.ranked);
+  const question = useSprintStore((s) => s.rankedFor);
+  const numLayers = useHeadsStore((s) => s.numLayers);
+  const numHeads = useHeadsStore((s) => s.numHeads);
+  const stable = useStableCells();
   return useMemo(() => {
+    if (metric === 'sprint') {
+      if (!ranked?.length || ranked.length !== numLayers * numHeads) return undefined;
+      const scores = ranked.map((r) => r.score);
+      const [min, max] = [Math.min(...scores), Math.max(...scores)];
+      const cells: HeatCell[] = [];
+      ranked.forEach((r, rank) => {
+        cells[r.layer * numHeads + r.head] = {
+          colour: scoreColour(max > min ? (r.score - min) / (max - min) : 0),
+          title: `layer ${r.layer} head ${r.head}: SPRINT score ${r.score.toFixed(2)}, rank ${rank + 1} of ${ranked.length}`,
+          mark: rank < MARKED_PICKS ? String(rank + 1) : undefined,
+        };
+      });
+      return { metric, cells: stable(cells), min, max, question: question ?? '' };
+    }
     if (!summary) return undefined;
-    const limit = heatLimit(
-      summary.heads.map((h) => h.delta),
-      summary.unit === 'accuracy' ? 0.1 : 0.5,
-    );
+    const limit = heatLimit(summary.heads.map((h) => h.delta), summary.unit === 'accuracy' ? 0.1 : 0.5);
     const unit = summary.unit;
-    const cells = summary.heads.map((h, i) => {
-      const colour = heatColour(h.delta, limit);
-      const title = h.n
+    const cells = summary.heads.map((h) => ({
+      colour: heatColour(h.delta, limit),
+      title: h.n
         ? `layer ${h.layer} head ${h.head}: change in ${unit} ${h.delta >= 0 ? '+' : ''}${h.delta.toFixed(3)} over ${h.n} problems`
-        : `layer ${h.layer} head ${h.head}: not swept yet`;
-      const old = previous.current[i];
-      return old?.colour === colour && old.title === title ? old : { colour, title };
-    });
-    previous.current = cells;
-    return { cells, limit, unit };
-  }, [summary]);
+        : `layer ${h.layer} head ${h.head}: not swept yet`,
+    }));
+    return { metric, cells: stable(cells), limit, unit };
+    // `stable` only carries memory between results; it is not an input.
+  }, [metric, summary, ranked, question, numLayers, numHeads]);
 }
 
 export function HeatLegend({ heat }: { heat: Heatmap }) {
+  if (heat.metric === 'sprint') {
+    return (
+      <p className="legend" data-testid="heat-legend">
+        Colour: SPRINT&apos;s score for pruning the head alone on the question ranked last;{' '}
+        <span className="swatch" style={{ background: scoreColour(0) }} /> {heat.min.toFixed(2)} (lowest){' '}
+        <span className="swatch" style={{ background: scoreColour(1) }} /> {heat.max.toFixed(2)} (highest). Numbers mark its top {MARKED_PICKS} picks. Pruned heads
+        are outlined.
+      </p>
+    );
+  }
   return (
     <p className="legend" data-testid="heat-legend">
       Colour: change in {heat.unit} when the head alone is pruned.{' '}

@@ -18,3 +18,10 @@ export function heatColour(delta: number, limit: number): string {
 export function heatLimit(deltas: readonly number[], floor: number): number {
   return deltas.reduce((m, d) => (Number.isFinite(d) ? Math.max(m, Math.abs(d)) : m), floor);
 }
+
+/** Colour of a score scaled to 0..1 on a one-hue scale: white (lowest) to purple (highest). */
+export function scoreColour(t: number): string {
+  const a = Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0));
+  const mix = (c: number) => Math.round(255 + (c - 255) * a);
+  return `rgb(${mix(106)}, ${mix(61)}, ${mix(154)})`;
+}
