@@ -2,9 +2,11 @@
  * With `?bench` in the URL the page exposes a few actions on
  * `window.headlabBench`: bench/grid.ts sizes the grid like a large model
  * (28 x 16) without downloading one; bench/sprintTrain.ts trains a selector
- * in the engine worker and reads the worker's own timings.
+ * in the engine worker and reads the worker's own timings; bench/browserSweep.ts
+ * times a sweep in the worker.
  */
 import { useHeadsStore } from '../store/headsStore';
+import { useModelStore } from '../store/modelStore';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
@@ -19,10 +21,19 @@ async function trainSelector(file: SweepFile): Promise<{ embed: number; train: n
   return { ...seconds, epochs: selector.losses.length };
 }
 
+async function sweep(file: SweepFile, batchRows: number): Promise<{ seconds: number; cells: number }> {
+  const start = performance.now();
+  const { done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows });
+  const swept = (await done).file;
+  return { seconds: (performance.now() - start) / 1000, cells: swept.cells.length };
+}
+
 export function installBenchHooks(): void {
   if (!new URLSearchParams(location.search).has('bench')) return;
   (window as unknown as { headlabBench: object }).headlabBench = {
     resizeGrid: (layers: number, heads: number) => useHeadsStore.getState().resize(layers, heads),
     trainSelector,
+    sweep,
+    fingerprint: () => useModelStore.getState().info?.fingerprint,
   };
 }

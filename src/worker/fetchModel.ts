@@ -11,6 +11,7 @@ import { dtypeForWebGpu } from '../engine/model/dtypeFallback';
 import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
+import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
 import { chooseBackend, webRuntime, type BackendDecision } from './webRuntime';
 import type { BackendChoice, LoadProgress, ModelInfo } from './protocol';
@@ -38,8 +39,11 @@ export async function loadInWorker(
   }
   const load = async (d: BackendDecision) => {
     // Every session gets the head_mask input (pruning is the point of the app) and
-    // the final hidden state (SPRINT embeds questions with it).
-    const transform = headMaskTransform({ hiddenStateOutput: true });
+    // the final hidden state (SPRINT embeds questions with it). On WASM it also outputs
+    // each step's new keys and values, so the KV cache stays in JS rather than being
+    // copied out of onnxruntime whole at every step; on WebGPU the cache stays on the GPU.
+    const masked = headMaskTransform({ hiddenStateOutput: true });
+    const transform = d.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
     const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform });
     await warmUp(model);
     return model;

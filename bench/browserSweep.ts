@@ -1,0 +1,40 @@
+/**
+ * Sweep throughput in the browser's engine worker (headless Chromium, WASM,
+ * one thread): baseline + every single head of the bundled model over
+ * held-out synthetic problems, generate mode, batched per-row head masks,
+ * as the app's Sweep panel runs it.
+ * usage: npm run build && npx tsx bench/browserSweep.ts [--problems 8] [--batch 64]
+ */
+import { parseArgs } from 'node:util';
+import { problemFromSynthetic } from '../src/engine/problems/problem';
+import { syntheticProblems } from '../src/engine/problems/synthetic';
+import { HELD_OUT_SEED } from '../src/engine/problems/splits';
+import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
+import { withAppInBrowser } from './appInBrowser';
+import { machineDescription, report } from './benchTable';
+
+const { values } = parseArgs({ options: { problems: { type: 'string', default: '8' }, batch: { type: 'string', default: '64' } } });
+const count = Number(values.problems);
+const batch = Number(values.batch);
+
+const result = await withAppInBrowser(4321, async (page) => {
+  const fingerprint = await page.evaluate(() => (window as unknown as { headlabBench: { fingerprint(): string } }).headlabBench.fingerprint());
+  const file: SweepFile = {
+    schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'generate', maxNewTokens: 64,
+    model: { name: 'headlab-math-6x8', fingerprint, numLayers: 6, numHeads: 8 },
+    problems: syntheticProblems({ seed: HELD_OUT_SEED, count }).map(problemFromSynthetic),
+    configs: singleHeadConfigs(6, 8),
+    cells: [],
+  };
+  type Hook = { headlabBench: { sweep(f: SweepFile, b: number): Promise<{ seconds: number; cells: number }> } };
+  return page.evaluate(([f, b]) => (window as unknown as Hook).headlabBench.sweep(f, b), [file, batch] as const);
+});
+
+report({
+  name: 'browser-sweep',
+  command: `npm run build && npx tsx bench/browserSweep.ts --problems ${count} --batch ${batch}`,
+  machine: `${machineDescription()}, headless Chromium, WASM`,
+  date: new Date().toISOString(),
+  rows: [{ cells: result.cells, 'rows per run': batch, seconds: result.seconds.toFixed(2), 'cells/s': (result.cells / result.seconds).toFixed(1) }],
+  notes: ['49 configurations (baseline + 48 heads), greedy, up to 64 new tokens, in the engine worker'],
+});
