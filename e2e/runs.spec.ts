@@ -17,6 +17,13 @@ test('a 10-problem comparison shows accuracy with intervals, per-problem deltas 
   await expect(page.getByTestId('result-syn-7-5')).toHaveClass(/fixed/);
   await expect(page.getByRole('figure', { name: 'Per-problem change in correctness after pruning' }).locator('.recharts-bar-rectangle')).toHaveCount(10);
   await expect(page.getByRole('figure', { name: /Accuracy, baseline and pruned/ }).locator('.recharts-bar-rectangle')).toHaveCount(2);
+  // The drawn interval spans 40–89% against a bar of 70%, and at once: a grow-in transition showed it
+  // shrunk inside the bar in screenshots and exported PNGs taken while it ran.
+  const accuracy = page.getByRole('figure', { name: /Accuracy, baseline and pruned/ });
+  const bar = (await accuracy.locator('.recharts-bar-rectangle').first().boundingBox())!;
+  const interval = accuracy.locator('.recharts-errorBar').first();
+  expect((await interval.boundingBox())!.height / bar.height).toBeCloseTo(49 / 70, 1);
+  expect(await interval.locator('line').first().evaluate((l) => getComputedStyle(l).transitionDuration)).toBe('0s');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export charts as PNG' }).click();

@@ -47,6 +47,8 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   await expect(table.getByRole('row', { name: /SPRINT best-of-N/ })).toContainText(/pass \d+% \(\d+%–\d+%\); majority \d+%/);
   await expect(page.getByRole('figure', { name: /^Accuracy against N, pass@N/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(page.getByRole('figure', { name: /^Accuracy against N, majority vote/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  const passBars = page.getByRole('figure', { name: /^Accuracy against N, pass@N/ }).locator('.recharts-errorBar line');
+  expect(await passBars.first().evaluate((l) => getComputedStyle(l).transitionDuration)).toBe('0s');
   await expect(page.getByTestId('sprint-deltas')).toContainText(/SPRINT better on \d, worse on \d, equal on \d of 3 problems/);
   expect(headlab.consoleErrors).toEqual([]);
 });

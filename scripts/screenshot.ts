@@ -1,7 +1,9 @@
 /**
  * Writes the screenshots in docs/: the app on the bundled model (WASM) with
  * layer 1 head 4 pruned, a held-out question answered, a 10-problem
- * comparison and a 2-problem sweep's heatmap. Needs `npm run build && npm run preview` (port 4173).
+ * comparison, a 4-problem sweep's heatmap, and SPRINT (a 40-problem log-prob
+ * sweep, the selector trained on 32, picks for a pasted question, the
+ * held-out evaluation up to N = 8). Needs `npm run build && npm run preview` (port 4173).
  * usage: npx tsx scripts/screenshot.ts [url]
  */
 import { chromium } from '@playwright/test';
@@ -30,4 +32,21 @@ await page.getByLabel('Problems', { exact: true }).fill('4');
 await page.getByRole('button', { name: 'Start sweep' }).click();
 await page.getByText('— done').waitFor({ timeout: 180_000 });
 await page.getByRole('region', { name: 'Attention heads' }).screenshot({ path: 'docs/heatmap.png' });
+
+const sprint = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
+await sprint.goto(url);
+await sprint.getByTestId('backend').waitFor({ timeout: 60_000 });
+await sprint.getByLabel('Problems', { exact: true }).fill('40');
+await sprint.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('logprob');
+await sprint.getByRole('button', { name: 'Start sweep' }).click();
+await sprint.getByText('— done').waitFor({ timeout: 300_000 });
+await sprint.getByRole('button', { name: 'Train selector on the sweep' }).click();
+await sprint.getByTestId('selector-origin').waitFor({ timeout: 120_000 });
+await sprint.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
+await sprint.getByRole('button', { name: 'Rank heads for the question' }).click();
+await sprint.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).waitFor();
+await sprint.getByRole('button', { name: /^Compare four methods/ }).click();
+await sprint.getByTestId('sprint-deltas').waitFor({ timeout: 300_000 });
+await sprint.mouse.move(0, 0);
+await sprint.getByRole('region', { name: 'SPRINT head selector' }).screenshot({ path: 'docs/sprint.png' });
 await browser.close();

@@ -14,15 +14,15 @@ export function AccuracyChart({ baseline, pruned }: { baseline: EvalReport; prun
   const data = [row('baseline', baseline), row('pruned', pruned)];
   return (
     <figure className="chart" aria-label="Accuracy, baseline and pruned, with 95% confidence intervals">
-      <BarChart width={320} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
+      <BarChart width={320} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" />
-        <YAxis domain={[0, 100]} unit="%" width={45} />
+        <YAxis domain={[0, 100]} unit="%" width={50} />
         <Tooltip formatter={(v, _n, item) => [`${Number(v).toFixed(1)}% (${(item.payload as { label: string }).label})`, 'accuracy']} />
         <Bar dataKey="accuracy" isAnimationActive={false}>
           <Cell fill="#7fc8f8" />
           <Cell fill="#f25c54" />
-          <ErrorBar dataKey="ci" width={8} stroke="#1d2330" />
+          <ErrorBar dataKey="ci" width={8} stroke="#1d2330" direction="y" isAnimationActive={false} />
         </Bar>
       </BarChart>
       <figcaption>

@@ -14,7 +14,7 @@ export function DeltaChart({ baseline, pruned }: { baseline: EvalReport; pruned:
   const broken = data.filter((d) => d.flip === 'broken').length;
   return (
     <figure className="chart" aria-label="Per-problem change in correctness after pruning">
-      <BarChart width={Math.max(320, 24 * data.length)} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
+      <BarChart width={Math.max(320, 24 * data.length)} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="id" tick={false} />
         <YAxis domain={[-1, 1]} ticks={[-1, 0, 1]} width={30} />

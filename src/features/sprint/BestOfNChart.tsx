@@ -31,15 +31,15 @@ export function BestOfNChart({ report, metric }: { report: ComparisonReport; met
   });
   return (
     <figure className="chart" aria-label={`Accuracy against N, ${METRIC_LABELS[metric]}`}>
-      <LineChart width={420} height={260} data={data} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
+      <LineChart width={420} height={260} data={data} margin={{ top: 10, right: 10, bottom: 10, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="n" label={{ value: 'N', position: 'insideBottomRight', offset: -4 }} />
-        <YAxis domain={[0, 100]} unit="%" width={45} />
+        <YAxis domain={[0, 100]} unit="%" width={50} />
         <Tooltip formatter={(v, name) => [`${Number(v).toFixed(1)}%`, METHOD_LABELS[name as Method] ?? name]} />
         <Legend formatter={(name) => METHOD_LABELS[name as Method] ?? name} />
         {report.methods.map(({ method }) => (
           <Line key={method} dataKey={method} stroke={COLOURS[method]} isAnimationActive={false} dot={{ r: 2 }}>
-            <ErrorBar dataKey={`${method}CI`} width={4} stroke={COLOURS[method]} direction="y" />
+            <ErrorBar dataKey={`${method}CI`} width={4} stroke={COLOURS[method]} direction="y" isAnimationActive={false} />
           </Line>
         ))}
       </LineChart>

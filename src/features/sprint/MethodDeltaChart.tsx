@@ -14,10 +14,10 @@ export function MethodDeltaChart({ report, against, n }: { report: ComparisonRep
   const worse = data.filter((d) => d.delta < 0).length;
   return (
     <figure className="chart" aria-label={`Per-problem difference, SPRINT minus ${METHOD_LABELS[against]}`}>
-      <BarChart width={Math.max(320, 16 * data.length)} height={200} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 0 }}>
+      <BarChart width={Math.max(320, 16 * data.length)} height={200} data={data} margin={{ top: 10, right: 10, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="problem" tick={false} />
-        <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={35} />
+        <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={40} />
         <ReferenceLine y={0} stroke="#1d2330" />
         <Tooltip formatter={(v, _n, item) => {
           const d = item.payload as (typeof data)[number];

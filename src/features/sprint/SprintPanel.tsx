@@ -13,7 +13,7 @@ import { downloadText } from '../export/downloadText';
 import { SprintEvaluation } from './SprintEvaluation';
 import { TopNAnswers } from './TopNAnswers';
 import { TrainSettingsForm } from './TrainSettingsForm';
-import { ENCODER_LABELS, MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
+import { MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
 export function SprintPanel() {
   const file = useSweepStore((s) => s.file);
@@ -46,8 +46,10 @@ export function SprintPanel() {
         <label>
           Question encoder{' '}
           <select value={encoder} onChange={(e) => setEncoder(e.target.value as SelectorEncoder)} disabled={busy}>
-            <option value="mean-final-hidden">{ENCODER_LABELS['mean-final-hidden']} (offline)</option>
-            <option value="minilm">{ENCODER_LABELS.minilm} (downloads {MINILM_ID} from the Hub)</option>
+            <option value="mean-final-hidden">the model&apos;s own hidden state (offline)</option>
+            <option value="minilm" title={`downloads ${MINILM_ID} from the Hub`}>
+              all-MiniLM-L6-v2 (downloads from the Hub)
+            </option>
           </select>
         </label>
         <button type="button" disabled={!file || !sweepDone || busy} onClick={() => file && void train(file, encoder)}>
