@@ -2,6 +2,9 @@
  * The Hub code path, for real, against a local server in the Hub's URL
  * layout: transformers.js' remoteHost points at it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelRegistry, env } from '@huggingface/transformers';
 import { BUNDLED_MODEL_DIR } from './loadNodeModel';
@@ -14,18 +17,24 @@ import { PINNED_ANSWERS } from '../engine/model/bundledModelPins';
 import type { LoadProgressEvent } from '../engine/model/httpReader';
 
 let hub: StaticHub;
-const saved = { host: env.remoteHost, template: env.remotePathTemplate };
+const saved = { host: env.remoteHost, template: env.remotePathTemplate, cacheDir: env.cacheDir };
+// transformers.js' Node file cache keys files by repo id, not host: a folder of our own keeps the
+// test server's files out of the shared cache a real Hub download would read.
+const cacheDir = mkdtempSync(join(tmpdir(), 'headlab-hub-'));
 
 beforeAll(async () => {
   hub = await serveHubLayout({ 'headlab/headlab-math-6x8': BUNDLED_MODEL_DIR });
   env.remoteHost = hub.url;
   env.remotePathTemplate = '{model}/resolve/{revision}/';
   env.allowRemoteModels = true;
+  env.cacheDir = cacheDir;
 });
 afterAll(async () => {
   env.remoteHost = saved.host;
   env.remotePathTemplate = saved.template;
+  env.cacheDir = saved.cacheDir;
   await hub.close();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe('loading by Hub id', () => {
