@@ -45,3 +45,35 @@ test('a reload mid-sweep resumes from what was saved', async ({ headlab, page })
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('sweep-status')).toContainText('196 of 196 cells (generate) — done', { timeout: 90_000 });
 });
+
+test('a sweep saved by the previous version, as one record, is still restored', async ({ headlab, page }) => {
+  await headlab.open('?bench');
+  await headlab.waitForModel();
+  const fingerprint = await page.evaluate(() => (window as unknown as { headlabBench: { fingerprint(): string } }).headlabBench.fingerprint());
+  const problems = [0, 1].map((i) => ({ id: `old-${i}`, question: `What is ${i} + 2?`, reference: String(i + 2) }));
+  const configs = [[], ...Array.from({ length: 48 }, (_, j) => [[Math.floor(j / 8), j % 8]])];
+  const cells = Array.from({ length: 10 }, (_, j) => ({ config: j, problem: 0, logprob: -10 - j }));
+  const v1 = { schema: 'headlab-sweep', version: 1, mode: 'logprob', maxNewTokens: 64, model: { name: 'headlab-math-6x8', fingerprint, numLayers: 6, numHeads: 8 }, problems, configs, cells };
+  // Written as idb-keyval stores it, under the version-1 key.
+  await page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('keyval', 'readwrite');
+          tx.objectStore('keyval').put(value, key);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [`headlab:sweep:v1:${fingerprint}`, v1] as const,
+  );
+  await page.reload();
+  await headlab.waitForModel();
+  await expect(page.getByTestId('sweep-status')).toContainText('paused; saved in this browser');
+  await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toHaveAttribute('value', '10');
+  await page.reload();
+  await headlab.waitForModel();
+  await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toHaveAttribute('value', '10');
+});

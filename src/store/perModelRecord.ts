@@ -1,5 +1,5 @@
 /**
- * One IndexedDB record per model fingerprint (a sweep, a selector), so a
+ * One IndexedDB record per model fingerprint (a trained selector), so a
  * reload or a closed tab finds what it saved for the model it loads. A
  * record that no longer validates is dropped rather than used.
  */

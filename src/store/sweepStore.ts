@@ -9,7 +9,7 @@ import type { FinalEvent, ModelInfo } from '../worker/protocol';
 import { summarizeSweep, type SweepSummary } from '../engine/sweep/sweepMetrics';
 import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
 import type { Problem } from '../engine/problems/problem';
-import { forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
+import { appendSweepCells, forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
 
 type Status = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -47,12 +47,13 @@ export const useSweepStore = create<SweepState>((set, get) => {
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows: 16 }, (e) => {
       if (e.type !== 'sweepCells') return;
       current = { ...current, cells: [...current.cells, ...e.cells] };
-      void saveSweep(current);
+      void appendSweepCells(current.model.fingerprint, e.cells);
       set({ ...show(current), rate: (current.cells.length - before) / ((performance.now() - started) / 1000) });
     });
     set({ requestId: id });
     try {
       const { file: finished } = await done;
+      // Once finished, its many small batches become one record.
       await saveSweep(finished);
       set({ ...show(finished), status: 'done' });
     } catch (err) {
