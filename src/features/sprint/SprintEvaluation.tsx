@@ -91,6 +91,14 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
       <p className="meta">
         Training questions are left out ({selector.trainIds.length}). Each problem gets {maxN} answers per method: {3 * maxN + 1} generations.
       </p>
+      {problems.length === 0 && (
+        <p role="status" data-testid="no-held-out">
+          {source === 'sweep'
+            ? 'The sweep has no problems the selector did not train on here. '
+            : 'Every loaded problem trained the selector. '}
+          Load another problem set in the comparison panel (say, another seed) and choose &quot;the loaded problem set&quot;.
+        </p>
+      )}
       {running && (
         <p role="status">
           <progress max={total} value={done} /> {done} of {total} problems
