@@ -31,7 +31,9 @@ export interface SprintSelector {
   seed: number;
   /** Problem ids the selector was trained on: they must not be evaluated on. */
   trainIds: string[];
+  /** Every weight, flat, in selector.ts' layout(shape) order: W1, b1, W2, b2, then one k-vector per head. */
   params: number[];
+  /** Mean training loss of each epoch. */
   losses: number[];
 }
 
