@@ -10,7 +10,8 @@
  * longest suffix the name allocator could give it, rather than restating
  * their layout here.
  */
-import { checkGrid, lenField } from './headMaskPlan';
+import { checkGrid } from './headMaskPlan';
+import { lenField } from './graphSplice';
 import { HEAD_MASK, hiddenStateNode, LAST_HIDDEN_STATE, layerMaskNodes, sharedShapeNodes, type HeadGrid, type NameSource } from './headMaskNodes';
 import { GRAPH_INPUT, GRAPH_OUTPUT } from './modelLayout';
 import { encodeNode, type NewNode } from './nodeProto';

@@ -5,13 +5,12 @@
  * fields (initializers above all) are kept spans, so the plan stays small
  * whatever the model's size.
  */
-import { Writer } from 'protobufjs/minimal.js';
 import { OnnxSurgeryError } from './errors';
 import { findAttentionProjections, findLmHead, layerInName, projectionInputWidth } from './findAttentionProjections';
 import { HEAD_MASK, hiddenStateNode, LAST_HIDDEN_STATE, layerMaskNodes, NameAllocator, sharedShapeNodes, type HeadGrid } from './headMaskNodes';
 import { GRAPH_INPUT, GRAPH_NODE, GRAPH_OUTPUT, readModelLayout, type ModelLayout } from './modelLayout';
 import { encodeNode, replaceFirstInput, type NewNode } from './nodeProto';
-import { readVarint, varintSize, WIRE_LEN, writeVarint } from './protobufWalk';
+import { lenField, withNewGraph } from './graphSplice';
 import { SplicePlan } from './splicePlan';
 import { elemTypeOf } from './tensorDtype';
 import { DataType, encodeTensorValueInfo } from './tensorProto';
@@ -22,11 +21,6 @@ export interface AddHeadMaskOptions {
 }
 
 const FLOAT_TYPES: ReadonlySet<number> = new Set([DataType.FLOAT, DataType.FLOAT16, DataType.DOUBLE, DataType.BFLOAT16]);
-
-/** A length-delimited field: tag, length, payload. */
-export function lenField(field: number, payload: Uint8Array): Uint8Array {
-  return Writer.create().uint32((field << 3) | WIRE_LEN).bytes(payload).finish();
-}
 
 /** Throws unless numLayers, numHeads and headDim are positive integers. */
 export function checkGrid(grid: HeadGrid): void {
@@ -109,14 +103,5 @@ export function planHeadMask(model: Uint8Array, spec: HeadGrid, options: AddHead
   graph.add(lenField(GRAPH_INPUT, encodeTensorValueInfo(HEAD_MASK, DataType.FLOAT, ['batch_size', spec.numLayers, spec.numHeads])));
   if (lmHead) graph.add(lenField(GRAPH_OUTPUT, encodeTensorValueInfo(LAST_HIDDEN_STATE, hiddenType)));
 
-  // model[..graph length) + the new length + the graph + model(graph..]; the tag is re-read, as writers may pad varints.
-  const tagEnd = readVarint(model, layout.graph.start, layout.graph.end, 'ModelProto').next;
-  const plan = new SplicePlan();
-  plan.keep(0, tagEnd);
-  const length = new Uint8Array(varintSize(graph.length));
-  writeVarint(length, 0, graph.length);
-  plan.add(length);
-  plan.append(graph);
-  plan.keep(layout.graph.end, model.length);
-  return plan;
+  return withNewGraph(model, layout, graph);
 }

@@ -10,10 +10,9 @@
  * (see model/kvCache) moves `seq` positions instead of all of them. The
  * values are the ones present would hold: the Concat's own input, unchanged.
  */
-import { lenField } from './headMaskPlan';
+import { lenField, withNewGraph } from './graphSplice';
 import { GRAPH_NODE, GRAPH_OUTPUT, readModelLayout } from './modelLayout';
 import { encodeNode, type NewNode } from './nodeProto';
-import { readVarint, varintSize, writeVarint } from './protobufWalk';
 import { SplicePlan } from './splicePlan';
 import { DataType, encodeTensorValueInfo } from './tensorProto';
 
@@ -74,15 +73,7 @@ export function addKvStepOutputs(buffer: Uint8Array, length: number, numLayers: 
   // Appended nodes keep the graph topologically sorted: their only inputs are made earlier.
   for (const n of nodes) graph.add(lenField(GRAPH_NODE, encodeNode(n)));
   for (const n of nodes) graph.add(encodedOutput(n.outputs[0], layout.valueTypes.get(n.outputs[0].replace('kv_step', 'present')) ?? DataType.FLOAT));
-
-  const tagEnd = readVarint(model, layout.graph.start, layout.graph.end, 'ModelProto').next;
-  const plan = new SplicePlan();
-  plan.keep(0, tagEnd);
-  const prefix = new Uint8Array(varintSize(graph.length));
-  writeVarint(prefix, 0, graph.length);
-  plan.add(prefix);
-  plan.append(graph);
-  plan.keep(layout.graph.end, length);
+  const plan = withNewGraph(model, layout, graph);
   return plan.length <= buffer.length ? plan.writeInPlace(buffer) : plan.writeTo(model, new Uint8Array(plan.length));
 }
 
