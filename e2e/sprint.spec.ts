@@ -8,11 +8,14 @@ import { validateSweepFile } from '../src/engine/sweep/sweepSchema';
 import { trainSprint } from '../src/engine/sprint/sprintSelector';
 import { DEFAULT_TRAIN } from '../src/engine/sprint/trainSelector';
 
-test('SPRINT trains on a sweep in the browser and ranks heads for a pasted question', async ({ headlab, page }, info) => {
-  test.skip(info.project.name !== 'wasm', 'SPRINT does not depend on the backend');
-  test.setTimeout(300_000);
+test.beforeEach(async ({ headlab }, info) => {
+  test.skip(info.project.name !== 'wasm', 'SPRINT and the demo do not depend on the backend');
   await headlab.open();
   await headlab.waitForModel();
+});
+
+test('SPRINT trains on a sweep in the browser and ranks heads for a pasted question', async ({ headlab, page }) => {
+  test.setTimeout(300_000);
   await headlab.sweepAndTrainSelector(12);
   await expect(page.getByTestId('sprint-loss')).toContainText('trained on 9 questions');
   await expect(page.getByTestId('selector-origin')).toContainText(/trained here on 9 questions.*Embedding took \d+\.\d s, training \d+\.\d s/);
@@ -53,11 +56,8 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   expect(headlab.consoleErrors).toEqual([]);
 });
 
-test('a trained selector survives a reload, exports, and refuses a file for another model', async ({ headlab, page }, info) => {
-  test.skip(info.project.name !== 'wasm', 'SPRINT does not depend on the backend');
+test('a trained selector survives a reload, exports, and refuses a file for another model', async ({ headlab, page }) => {
   test.setTimeout(180_000);
-  await headlab.open();
-  await headlab.waitForModel();
   await headlab.sweepAndTrainSelector(10);
 
   const download = page.waitForEvent('download');
@@ -115,10 +115,7 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   expect(headlab.consoleErrors).toEqual([]);
 });
 
-test('the teaching demo shows a pruned head turning a wrong answer right', async ({ headlab, page }, info) => {
-  test.skip(info.project.name !== 'wasm', 'the demo does not depend on the backend');
-  await headlab.open();
-  await headlab.waitForModel();
+test('the teaching demo shows a pruned head turning a wrong answer right', async ({ page }) => {
   await page.getByRole('button', { name: '1. Ask with nothing pruned' }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('20');
   await page.getByRole('button', { name: '2. Ask with layer 1 head 4 pruned' }).click();
