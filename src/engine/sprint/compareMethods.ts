@@ -13,7 +13,7 @@ import { gradeAnswer } from '../grading/gradeAnswer';
 import { Rng } from '../problems/rng';
 import { maskFor, type HeadRef, type SweepProblem } from '../sweep/sweepSchema';
 import { bestOfNCurve, type Attempt, type Estimate } from './bestOfN';
-import { rankHeads } from './sprintSelector';
+import { rankHeadsFor } from './sprintSelector';
 import type { SprintSelector } from './selectorFormat';
 import type { EncoderSettings } from './questionEncoder';
 
@@ -86,6 +86,7 @@ export async function compareMethods(
   const { numLayers, numHeads } = model.spec;
   const rng = new Rng(seed);
   const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], sprint: [] };
+  const rankings = await rankHeadsFor(model, selector, problems.map((p) => p.question), encoderSettings);
   for (const [i, problem] of problems.entries()) {
     const settings = { maxNewTokens, seed, signal };
     const [greedy] = await attemptsFor(model, problem, [{}], settings);
@@ -93,7 +94,7 @@ export async function compareMethods(
     attempts.sampling.push(await attemptsFor(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
     const random = Array.from({ length: maxN }, () => ({ mask: [[rng.int(0, numLayers - 1), rng.int(0, numHeads - 1)]] as HeadRef[] }));
     attempts.random.push(await attemptsFor(model, problem, random, settings));
-    const ranked = await rankHeads(model, selector, problem.question, encoderSettings);
+    const ranked = rankings[i];
     attempts.sprint.push(await attemptsFor(model, problem, ranked.slice(0, maxN).map((h) => ({ mask: [[h.layer, h.head]] as HeadRef[] })), settings));
     onProblem?.(i + 1);
   }

@@ -46,13 +46,22 @@ export async function trainSprint(
   };
 }
 
-/** Heads ranked for a question, best first, with the encoder the selector was trained with. */
-export async function rankHeads(model: LoadedModel, selector: SprintSelector, question: string, settings?: EncoderSettings): Promise<RankedHead[]> {
+/** Heads ranked for each question, best first, with the encoder the selector was trained with (one embedding pass for all). */
+export async function rankHeadsFor(model: LoadedModel, selector: SprintSelector, questions: string[], settings?: EncoderSettings): Promise<RankedHead[][]> {
   checkSelectorFor(selector, model);
-  if (!question.trim()) throw new InvalidRequestError('The question is empty: type or paste a question first.');
-  const { x, dim } = await encodeQuestions(model, selector.encoder, [question], settings);
+  if (questions.some((q) => !q.trim())) throw new InvalidRequestError('The question is empty: type or paste a question first.');
+  const { x, dim } = await encodeQuestions(model, selector.encoder, questions, settings);
   checkEncoderWidth(selector.encoder, dim, selector.shape.dIn);
-  const scores = scoreHeads({ shape: selector.shape, data: Float64Array.from(selector.params) }, x, selector.temperature);
+  const params = { shape: selector.shape, data: Float64Array.from(selector.params) };
   const { numHeads } = selector.model;
-  return Array.from(scores, (score, i) => ({ layer: Math.floor(i / numHeads), head: i % numHeads, score })).sort((a, b) => b.score - a.score);
+  return questions.map((_, q) => {
+    const scores = scoreHeads(params, x.subarray(q * dim, (q + 1) * dim), selector.temperature);
+    return Array.from(scores, (score, i) => ({ layer: Math.floor(i / numHeads), head: i % numHeads, score })).sort((a, b) => b.score - a.score);
+  });
+}
+
+/** Heads ranked for one question, best first. */
+export async function rankHeads(model: LoadedModel, selector: SprintSelector, question: string, settings?: EncoderSettings): Promise<RankedHead[]> {
+  const [ranked] = await rankHeadsFor(model, selector, [question], settings);
+  return ranked;
 }
