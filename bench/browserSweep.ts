@@ -6,10 +6,9 @@
  * usage: npm run build && npx tsx bench/browserSweep.ts [--problems 8] [--batch 64]
  */
 import { parseArgs } from 'node:util';
-import { problemFromSynthetic } from '../src/engine/problems/problem';
-import { syntheticProblems } from '../src/engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
-import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
+import type { SweepFile } from '../src/engine/sweep/sweepSchema';
+import { benchSweepFile } from './benchSweepFile';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
@@ -19,13 +18,7 @@ const batch = Number(values.batch);
 
 const result = await withAppInBrowser(4321, async (page) => {
   const fingerprint = await page.evaluate(() => (window as unknown as { headlabBench: { fingerprint(): string } }).headlabBench.fingerprint());
-  const file: SweepFile = {
-    schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'generate', maxNewTokens: 64,
-    model: { name: 'headlab-math-6x8', fingerprint, numLayers: 6, numHeads: 8 },
-    problems: syntheticProblems({ seed: HELD_OUT_SEED, count }).map(problemFromSynthetic),
-    configs: singleHeadConfigs(6, 8),
-    cells: [],
-  };
+  const file = benchSweepFile({ fingerprint, mode: 'generate', seed: HELD_OUT_SEED, count });
   type Hook = { headlabBench: { sweep(f: SweepFile, b: number): Promise<{ seconds: number; cells: number }> } };
   return page.evaluate(([f, b]) => (window as unknown as Hook).headlabBench.sweep(f, b), [file, batch] as const);
 });

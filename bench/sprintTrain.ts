@@ -11,9 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../src/engine/problems/rng';
-import { problemFromSynthetic } from '../src/engine/problems/problem';
-import { syntheticProblems } from '../src/engine/problems/synthetic';
-import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
+import { benchSweepFile } from './benchSweepFile';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
@@ -22,14 +20,8 @@ const count = Number(values.questions);
 const runs = Number(values.runs);
 
 const random = mulberry32(11);
-const configs = singleHeadConfigs(6, 8);
-const file: SweepFile = {
-  schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'logprob', maxNewTokens: 64,
-  model: { name: 'headlab-math-6x8', fingerprint: 'bench', numLayers: 6, numHeads: 8 },
-  problems: syntheticProblems({ seed: 500, count }).map(problemFromSynthetic),
-  configs,
-  cells: configs.flatMap((_, config) => Array.from({ length: count }, (_, problem) => ({ config, problem, logprob: -20 + 4 * random() }))),
-};
+const empty = benchSweepFile({ fingerprint: 'bench', mode: 'logprob', seed: 500, count });
+const file = { ...empty, cells: empty.configs.flatMap((_, config) => Array.from({ length: count }, (_, problem) => ({ config, problem, logprob: -20 + 4 * random() }))) };
 
 type Timing = { embed: number; train: number; epochs: number };
 const timings = await withAppInBrowser(4320, async (page) => {

@@ -15,9 +15,8 @@ import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
 import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
 import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
 import { runSweep } from '../src/engine/sweep/runSweep';
-import { singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../src/engine/sweep/sweepSchema';
-import { syntheticProblems } from '../src/engine/problems/synthetic';
-import { problemFromSynthetic } from '../src/engine/problems/problem';
+import type { SweepFile } from '../src/engine/sweep/sweepSchema';
+import { benchSweepFile } from './benchSweepFile';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 import { machineDescription, report } from './benchTable';
 
@@ -30,13 +29,7 @@ const repeats = Number(values.repeats);
 
 const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform() });
 const { numLayers, numHeads } = model.spec;
-const base: SweepFile = {
-  schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'generate', maxNewTokens: 64,
-  model: { name: 'headlab-math-6x8', fingerprint: model.fingerprint, numLayers, numHeads },
-  problems: syntheticProblems({ seed: HELD_OUT_SEED, count }).map(problemFromSynthetic),
-  configs: singleHeadConfigs(numLayers, numHeads),
-  cells: [],
-};
+const base = benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: HELD_OUT_SEED, count, numLayers, numHeads });
 const cells = base.configs.length * count;
 
 interface Timing {
