@@ -30,6 +30,8 @@ export interface StepInput {
   hidden?: boolean;
   /** Return only this step's keys and values (kvStep), not present; needs hasKvStep. */
   stepOnly?: boolean;
+  /** A one-shot pass (scoring, embedding): no cache leaves the runtime, present is empty. */
+  noCache?: boolean;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -98,16 +100,19 @@ export class DecoderSession {
   }
 
   private async runStep(input: StepInput): Promise<StepOutput> {
-    const { inputIds, batch, past, allLogits, hidden, stepOnly } = input;
+    const { inputIds, batch, past, allLogits, hidden, stepOnly, noCache } = input;
     if (stepOnly && !this.hasKvStep) throw new InvalidRequestError('This session has no kv_step outputs: load the model with them to ask for stepOnly.');
     if (hidden && !this.session.outputNames.includes('last_hidden_state')) {
       throw new InvalidRequestError('This session has no last_hidden_state output: load the model with the hidden-state output enabled.');
     }
     const seq = inputIds.length / batch;
-    const out = this.hasKvStep
-      ? await this.session.run(this.feeds(input), ['logits', ...this.kvStepNames, ...(hidden ? ['last_hidden_state'] : [])])
-      : await this.session.run(this.feeds(input));
-    const pastData = this.hasKvStep && !stepOnly ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array>)) : [];
+    const extra = hidden ? ['last_hidden_state'] : [];
+    const out = noCache
+      ? await this.session.run(this.feeds(input), ['logits', ...extra])
+      : this.hasKvStep
+        ? await this.session.run(this.feeds(input), ['logits', ...this.kvStepNames, ...extra])
+        : await this.session.run(this.feeds(input));
+    const pastData = this.hasKvStep && !stepOnly && !noCache ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array>)) : [];
     for (const t of past) t.dispose();
     const vocab = out.logits.dims[2];
     const all = (await out.logits.getData()) as Float32Array;
@@ -118,7 +123,9 @@ export class DecoderSession {
     out.logits.dispose();
     let present: Tensor[] = [];
     let kvStep: Float32Array[] | undefined;
-    if (this.hasKvStep) {
+    if (noCache) {
+      // Nothing fetched: the cache never left the runtime.
+    } else if (this.hasKvStep) {
       kvStep = await Promise.all(this.kvStepNames.map((n) => out[n].getData() as Promise<Float32Array>));
       if (!stepOnly) present = this.concatPast(past, pastData, kvStep, batch, seq);
     } else {

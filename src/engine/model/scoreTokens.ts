@@ -28,10 +28,9 @@ export async function scoreContinuations(
   if (width > decoder.spec.maxPositions) throw new ContextLengthError(width, 0, decoder.spec.maxPositions);
 
   const { ids, mask, pos } = padPrompts(rows, BigInt(decoder.spec.padTokenId));
-  const { logits, present } = await decoder.step({
-    inputIds: ids, attentionMask: mask, positionIds: pos, batch, past: decoder.emptyPast(batch), headMask, allLogits: true,
+  const { logits } = await decoder.step({
+    inputIds: ids, attentionMask: mask, positionIds: pos, batch, past: decoder.emptyPast(batch), headMask, allLogits: true, noCache: true,
   });
-  for (const t of present) t.dispose();
   const vocab = logits!.length / (batch * width);
   const scores = new Float64Array(batch);
   for (let b = 0; b < batch; b++) {

@@ -21,8 +21,7 @@ export async function embedQuestions(model: LoadedModel, questions: string[], ba
   for (let s = 0; s < order.length; s += batch) {
     const rows = order.slice(s, s + batch);
     const { ids, mask, pos } = padPrompts(rows.map((r) => prompts[r]), BigInt(spec.padTokenId));
-    const { hidden, present } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), hidden: true });
-    for (const t of present) t.dispose();
+    const { hidden } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), hidden: true, noCache: true });
     const width = ids.length / rows.length;
     rows.forEach((r, b) => {
       const length = prompts[r].length;
