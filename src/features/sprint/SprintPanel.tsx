@@ -12,6 +12,7 @@ import { useModelStore } from '../../store/modelStore';
 import { downloadText } from '../export/downloadText';
 import { SprintEvaluation } from './SprintEvaluation';
 import { TopNAnswers } from './TopNAnswers';
+import { MARKED_PICKS } from '../heads/Heatmap';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
@@ -122,7 +123,7 @@ export function SprintPanel() {
       {picks && <TopNAnswers picks={picks} />}
       {ranked && (
         <ol className="ranked" aria-label="Heads ranked by SPRINT for the question">
-          {ranked.slice(0, 8).map((h) => (
+          {ranked.slice(0, MARKED_PICKS).map((h) => (
             <li key={`${h.layer}.${h.head}`}>
               layer {h.layer} head {h.head}: score {h.score.toFixed(2)}{' '}
               <button type="button" onClick={() => setPruned([[h.layer, h.head]])}>
