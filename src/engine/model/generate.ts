@@ -10,6 +10,7 @@ import { ContextLengthError, InvalidRequestError } from './errors';
 import { mixSeed, mulberry32 } from '../problems/rng';
 import { argmax, sampleToken, type SamplingOptions } from './sampling';
 import { HostKvCache } from './kvCache';
+import { checkpoint } from './checkpoint';
 
 export interface GenerateOptions {
   maxNewTokens: number;
@@ -119,7 +120,7 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
   let past = cache ? [] : decoder.emptyPast(batch);
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
-      options.signal?.throwIfAborted();
+      await checkpoint(options.signal);
       const n = rows.length;
       const seq = ids.length / n;
       if (cache) past = cache.length ? cache.tensors() : decoder.emptyPast(n);

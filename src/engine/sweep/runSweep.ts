@@ -11,6 +11,7 @@ import { generate } from '../model/generate';
 import { buildPromptIds } from '../model/prompt';
 import { scoreContinuations } from '../model/scoreTokens';
 import { maskFor, pendingCells, type SweepCell, type SweepFile } from './sweepSchema';
+import { checkpoint } from '../model/checkpoint';
 
 export interface SweepRunOptions {
   /** Rows per batch (configurations x problems interleaved). */
@@ -42,7 +43,7 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   const results: SweepCell[] = new Array(ordered.length);
 
   for (let s = 0; s < pending.length; s += options.batchRows) {
-    options.signal?.throwIfAborted();
+    await checkpoint(options.signal);
     const batch = pending.slice(s, s + options.batchRows).map(({ index, ...cell }) => cell);
     const headMask = new Float32Array(batch.length * perRow);
     batch.forEach((c, r) => headMask.set(maskFor(file.configs[c.config], numLayers, numHeads), r * perRow));

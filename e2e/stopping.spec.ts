@@ -1,0 +1,70 @@
+/**
+ * Stop, Cancel and Pause stop the worker's job within a decode step or a
+ * batch, and the UI shows the stopped state. Each test would fail if the
+ * worker never returned to its message queue while a job runs.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/headlabPage';
+
+// The bundled model answers this with 64 tokens (it counts on), so Stop lands mid-answer.
+const LONG_ANSWER = '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20';
+
+test.beforeEach(async ({ headlab }, info) => {
+  test.skip(info.project.name !== 'wasm', 'stopping is the worker message loop, the same for both backends');
+  await headlab.open();
+  await headlab.waitForModel();
+});
+
+const tokenCount = async (page: Page) => Number(/(\d+) tokens/.exec((await page.getByTestId('answer-status').textContent()) ?? '')?.[1] ?? 0);
+
+test('Stop ends an answer within a step or two and says so', async ({ headlab, page }) => {
+  await headlab.ask(LONG_ANSWER);
+  await page.waitForFunction(() => /\b[2-9] tokens/.test(document.querySelector('[data-testid="answer-status"]')?.textContent ?? ''), null, { polling: 'raf' });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const atClick = await tokenCount(page);
+  await expect(page.getByTestId('answer-status')).toContainText('Stopped.');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Solve' })).toBeEnabled();
+  const final = await tokenCount(page);
+  expect(final).toBeLessThanOrEqual(atClick + 4);
+  expect(final).toBeLessThan(64);
+  await expect(page.getByTestId('final-answer')).toHaveCount(0);
+});
+
+test('Cancel stops a comparison before its pruned pass and leaves no results', async ({ page }) => {
+  await page.getByLabel('Problems', { exact: true }).fill('20');
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Comparison progress' });
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Cancelled.')).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Run comparison' })).toBeEnabled();
+  await page.waitForTimeout(3_000);
+  await expect(page.getByTestId('run-summary')).toHaveCount(0);
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+});
+
+for (const mode of ['generate', 'logprob'] as const) {
+  test(`Pause stops a ${mode} sweep within a batch, and Resume finishes it`, async ({ page }) => {
+    await page.getByLabel('Problems', { exact: true }).fill(mode === 'generate' ? '12' : '40');
+    await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption(mode);
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Sweep progress' });
+    const cells = async () => Number(await progress.getAttribute('value'));
+    await expect.poll(cells, { timeout: 60_000 }).toBeGreaterThanOrEqual(32);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const atClick = await cells();
+    await expect(page.getByTestId('sweep-status')).toContainText('paused; saved in this browser', { timeout: 5_000 });
+    const paused = await cells();
+    // One batch (16 rows) may be in flight when Pause lands.
+    expect(paused).toBeLessThanOrEqual(atClick + 16);
+    await page.waitForTimeout(2_000);
+    expect(await cells()).toBe(paused);
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    const total = 49 * (mode === 'generate' ? 12 : 40);
+    await expect(page.getByTestId('sweep-status')).toContainText(`${total} of ${total} cells (${mode}) — done`, { timeout: 120_000 });
+  });
+}
