@@ -8,7 +8,7 @@ test('a user asks the bundled model a question and sees its answer stream in', a
   await headlab.waitForModel();
   if (info.project.name === 'webgpu') {
     await expect(page.getByTestId('backend')).toHaveText('WebGPU');
-    await expect(page.getByTestId('backend-reason')).toHaveText(/^WebGPU adapter found/);
+    await expect(page.getByTestId('backend-reason')).toHaveText(/^WebGPU was chosen/);
   } else {
     await expect(page.getByTestId('backend')).toHaveText('WASM');
     await expect(page.getByTestId('backend-reason')).toHaveText(/WebGPU/);
@@ -26,5 +26,5 @@ test('asking for WASM is honoured and said', async ({ headlab, page }) => {
   await headlab.open('?backend=wasm');
   await headlab.waitForModel();
   await expect(page.getByTestId('backend')).toHaveText('WASM');
-  await expect(page.getByTestId('backend-reason')).toHaveText('WASM was requested');
+  await expect(page.getByTestId('backend-reason')).toHaveText('WASM was chosen');
 });

@@ -22,10 +22,10 @@ export function useUrlSync(): void {
     if (initial.spec) useRunsStore.getState().setSpec(initial.spec);
     let applied = false;
     const write = () => {
-      const { source } = useModelStore.getState();
+      const { source, backend } = useModelStore.getState();
       const { pruned, numHeads } = useHeadsStore.getState();
       const { spec, synthetic } = useRunsStore.getState();
-      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: synthetic ? spec : undefined });
+      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: synthetic ? spec : undefined, backend });
       if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
     };
     // history.replaceState costs a head toggle several ms of its frame (the browser

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
-import { sourceAccess, type ModelSource } from '../engine/model/modelSource';
+import { hubIdProblem, sourceAccess, type ModelSource } from '../engine/model/modelSource';
 import type { LoadProgressEvent } from '../engine/model/httpReader';
 import { loadNodeModel } from './loadNodeModel';
 import { nodeRuntime } from './nodeRuntime';
@@ -14,6 +14,7 @@ import { nodeRuntime } from './nodeRuntime';
 export function parseModelArg(arg: string): ModelSource | { kind: 'dir'; dir: string } {
   if (existsSync(arg)) return { kind: 'dir', dir: arg };
   if (/^https?:\/\//.test(arg)) return { kind: 'url', url: arg };
+  if (hubIdProblem(arg)) throw new Error(`--model ${arg}: no such folder, not an http(s) URL, and not a Hub id (owner/name).`);
   return { kind: 'hub', id: arg };
 }
 

@@ -1,29 +1,47 @@
-/** The model slice: what is loaded, on which backend and why, and load progress. */
+/**
+ * The model slice: what is loaded, on which backend and why, and load
+ * progress. A new load never takes the loaded model away: until it has
+ * loaded, the previous model keeps working, and if it fails the previous
+ * model stays, with the failure said.
+ */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
 import { useSweepStore } from './sweepStore';
 import { useSprintStore } from './sprintStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
+import { hubIdProblem } from '../engine/model/modelSource';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 interface ModelState {
   status: Status;
-  /** The source asked for last. */
+  /** The loaded model's source (or, before the first model loads, the one being loaded). */
   source?: ModelSource;
+  /** A source being loaded while `source` stays usable. */
+  loading?: ModelSource;
   info?: ModelInfo;
   error?: string;
+  /** The backend asked for: Auto lets the worker choose (and say why). */
+  backend: BackendChoice;
   /** Latest progress per file, as transformers.js reports it. */
   files: Record<string, LoadProgress>;
-  load(source: ModelSource, backend: BackendChoice): Promise<void>;
+  load(source: ModelSource, backend?: BackendChoice): Promise<void>;
+  /** Reloads the current model on another backend. */
+  setBackend(backend: BackendChoice): Promise<void>;
 }
 
-export const useModelStore = create<ModelState>((set) => ({
+export const useModelStore = create<ModelState>((set, get) => ({
   status: 'idle',
+  backend: 'auto',
   files: {},
-  async load(source, backend) {
-    set({ status: 'loading', source, info: undefined, error: undefined, files: {} });
+  async load(source, backend = get().backend) {
+    if (source.kind === 'hub') {
+      const problem = hubIdProblem(source.id);
+      if (problem) return set({ error: problem });
+    }
+    const previous = get().info;
+    set({ status: 'loading', backend, loading: source, ...(previous ? {} : { source }), error: undefined, files: {} });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'loaded' }>>(
       { type: 'load', source, backend },
       (e) => {
@@ -35,13 +53,22 @@ export const useModelStore = create<ModelState>((set) => ({
     );
     try {
       const { info } = await done;
-      useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
-      void useSweepStore.getState().restore(info);
-      void useSprintStore.getState().restore(info);
-      set({ status: 'ready', info });
+      if (!previous || info.fingerprint !== previous.fingerprint) {
+        useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
+        void useSweepStore.getState().restore(info);
+        void useSprintStore.getState().restore(info);
+      }
+      set({ status: 'ready', info, source, loading: undefined });
     } catch (err) {
-      set({ status: 'error', error: (err as Error).message });
+      const message = (err as Error).message;
+      if (previous) set({ status: 'ready', loading: undefined, error: `${message} Still using ${previous.name}.` });
+      else set({ status: 'error', loading: undefined, error: message });
     }
+  },
+  async setBackend(backend) {
+    const { source, status } = get();
+    set({ backend });
+    if (source && status !== 'loading') await get().load(source, backend);
   },
 }));
 
@@ -50,4 +77,3 @@ export function backendFromUrl(search: string): BackendChoice {
   const b = new URLSearchParams(search).get('backend');
   return b === 'wasm' || b === 'webgpu' ? b : 'auto';
 }
-

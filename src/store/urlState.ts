@@ -8,6 +8,7 @@ import { MODEL_DTYPES, type ModelDtype } from '../engine/model/modelFiles';
 import { LEVELS, type Level } from '../engine/problems/synthetic';
 import type { HeadRef } from './headsStore';
 import type { SyntheticSetSpec } from './runsStore';
+import type { BackendChoice } from '../worker/protocol';
 
 export const BUNDLED_MODEL = 'headlab-math-6x8';
 
@@ -15,6 +16,8 @@ export interface UrlView {
   source: ModelSource;
   prune: HeadRef[];
   spec?: SyntheticSetSpec;
+  /** Auto is left out of the link. */
+  backend?: BackendChoice;
 }
 
 export function readUrlView(search: string): UrlView {
@@ -39,10 +42,14 @@ export function readUrlView(search: string): UrlView {
   return { source, prune, spec };
 }
 
-/** The query string for a view, keeping unrelated parameters (such as backend). */
+/** The query string for a view, keeping unrelated parameters. */
 export function writeUrlView(search: string, view: UrlView): string {
   const q = new URLSearchParams(search);
   for (const k of ['model', 'hub', 'dtype', 'prune', 'seed', 'count', 'level']) q.delete(k);
+  if (view.backend) {
+    q.delete('backend');
+    if (view.backend !== 'auto') q.set('backend', view.backend);
+  }
   if (view.source.kind === 'hub') {
     q.set('hub', view.source.id);
     if (view.source.dtype) q.set('dtype', view.source.dtype);

@@ -25,7 +25,7 @@ const post = (event: WorkerEvent) => self.postMessage(event);
 
 async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
   if (req.type === 'load') {
-    model = undefined;
+    // The loaded model keeps serving requests until the new one is ready, and stays if it fails.
     const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
     model = loaded.model;
     post({ type: 'loaded', id: req.id, info: loaded.info });

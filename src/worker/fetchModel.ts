@@ -13,7 +13,8 @@ import { generate } from '../engine/model/generate';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
-import { chooseBackend, webRuntime, type BackendDecision } from './webRuntime';
+import { webRuntime } from './webRuntime';
+import { chooseBackend, type BackendDecision, type GpuLike } from './chooseBackend';
 import type { BackendChoice, LoadProgress, ModelInfo } from './protocol';
 
 /** One greedy token from a one-token prompt, so WebGPU compiles its shaders now rather than on the first question. */
@@ -30,7 +31,7 @@ export async function loadInWorker(
   const bundledBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
   const { files, loadTokenizer } = sourceAccess(source, bundledBase, onProgress);
   let dtype = source.kind === 'hub' ? source.dtype : undefined;
-  let decision: BackendDecision = await chooseBackend(choice);
+  let decision: BackendDecision = await chooseBackend(choice, (navigator as Navigator & { gpu?: GpuLike }).gpu);
   if (source.kind === 'hub' && decision.backend === 'webgpu' && dtype && needsShaderF16(dtype) && !decision.shaderF16) {
     const offered = await ModelRegistry.get_available_dtypes(source.id).catch(() => [] as string[]);
     const choice = dtypeForWebGpu(dtype, false, offered);

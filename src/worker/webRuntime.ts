@@ -1,42 +1,9 @@
-/**
- * onnxruntime-web in the worker: picks WebGPU when the browser offers an
- * adapter, else WASM, and always says why.
- */
+/** onnxruntime-web in the worker: sessions on the backend chooseBackend picked. */
 import * as ort from 'onnxruntime-web/webgpu';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { BackendError } from '../engine/model/errors';
 import type { ExternalData, ModelRuntime } from '../engine/model/loadModel';
-import type { Backend, BackendChoice } from './protocol';
-
-export interface BackendDecision {
-  backend: Backend;
-  reason: string;
-  /** WebGPU only: whether the adapter can run float16 shaders (fp16, q4f16 models). */
-  shaderF16?: boolean;
-}
-
-interface GpuAdapterLike {
-  info?: { vendor?: string; architecture?: string; description?: string };
-  features?: { has(name: string): boolean };
-}
-
-/** Decides the backend before any session exists. */
-export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
-  if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was requested' };
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
-  if (!gpu) return { backend: 'wasm', reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
-  let adapter;
-  try {
-    adapter = await gpu.requestAdapter();
-  } catch (err) {
-    return { backend: 'wasm', reason: `WebGPU adapter request failed: ${(err as Error).message}` };
-  }
-  if (!adapter) return { backend: 'wasm', reason: 'WebGPU is present but offers no GPU adapter' };
-  const info = adapter.info;
-  const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unnamed adapter';
-  const shaderF16 = adapter.features?.has('shader-f16') ?? false;
-  return { backend: 'webgpu', reason: `WebGPU adapter found (${name})`, shaderF16 };
-}
+import type { Backend } from './protocol';
 
 /** A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU. */
 export function webRuntime(backend: Backend): ModelRuntime {

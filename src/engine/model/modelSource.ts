@@ -13,6 +13,15 @@ export type ModelSource =
   | { kind: 'url'; url: string }
   | { kind: 'hub'; id: string; dtype?: ModelDtype; revision?: string };
 
+/** A Hub repository id as the Hub spells them: owner/name, letters, digits, '-', '_' and '.'. */
+const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
+
+/** Why `id` cannot be a Hub repository id, or undefined when it can. Checked before any request. */
+export function hubIdProblem(id: string): string | undefined {
+  if (HUB_ID.test(id)) return undefined;
+  return `"${id}" is not a Hub model id: write it as owner/name, e.g. onnx-community/Qwen2.5-0.5B-Instruct.`;
+}
+
 /** A short human name for the source. */
 export function sourceName(source: ModelSource): string {
   return source.kind === 'bundled' ? source.name : source.kind === 'hub' ? source.id : source.url;
@@ -52,6 +61,8 @@ export function sourceAccess(
 ): { files: ModelFileReader; loadTokenizer: () => Promise<PreTrainedTokenizer> } {
   const progress = onProgress as ((e: unknown) => void) | undefined;
   if (source.kind === 'hub') {
+    const problem = hubIdProblem(source.id);
+    if (problem) throw new Error(problem);
     const revision = source.revision ?? 'main';
     return {
       files: httpReader({ urlFor: (f) => hubFileUrl(source.id, f, revision), where: `Hub repository ${source.id}`, cache: true, onProgress }),

@@ -1,20 +1,21 @@
 /** Which model is loaded, its grid, its size, and the backend with the reason for it. */
 import { useModelStore } from '../../store/modelStore';
 import { ModelPicker } from './ModelPicker';
+import { sourceName } from '../../engine/model/modelSource';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 export function ModelPanel() {
-  const { status, info, error, files } = useModelStore();
+  const { status, info, error, files, loading } = useModelStore();
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
       <ModelPicker />
       {status === 'loading' && (
         <div role="status">
-          Loading model…
+          Loading {loading ? sourceName(loading) : 'model'}…{info ? ` ${info.name} stays in use until it is ready.` : ''}
           <ul className="files">
             {Object.entries(files).map(([file, p]) => (
               <li key={file}>
@@ -25,12 +26,12 @@ export function ModelPanel() {
           </ul>
         </div>
       )}
-      {status === 'error' && (
+      {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {status === 'ready' && info && (
+      {info && (
         <dl className="facts">
           <dt>Model</dt>
           <dd data-testid="model-name">{info.name}</dd>

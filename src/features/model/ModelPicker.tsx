@@ -1,7 +1,8 @@
 /** Load another model: a Hugging Face Hub id (with a dtype), or back to the bundled one. */
 import { useState } from 'react';
 import { MODEL_DTYPES, type ModelDtype } from '../../engine/model/modelFiles';
-import { backendFromUrl, useModelStore } from '../../store/modelStore';
+import { useModelStore } from '../../store/modelStore';
+import type { BackendChoice } from '../../worker/protocol';
 import { BUNDLED_MODEL } from '../../store/urlState';
 
 /** Suggestions for the Hub field. Not verified from this project's machines, which have no network. */
@@ -14,11 +15,10 @@ export const SUGGESTED_HUB_MODELS = [
 ];
 
 export function ModelPicker() {
-  const { load, status } = useModelStore();
+  const { load, status, backend, setBackend } = useModelStore();
   const [id, setId] = useState('');
   const [dtype, setDtype] = useState<ModelDtype | ''>('');
   const busy = status === 'loading';
-  const backend = backendFromUrl(location.search);
 
   return (
     <form
@@ -53,6 +53,14 @@ export function ModelPicker() {
       <button type="button" disabled={busy} onClick={() => void load({ kind: 'bundled', name: BUNDLED_MODEL }, backend)}>
         Bundled model
       </button>
+      <label>
+        Backend{' '}
+        <select value={backend} disabled={busy} onChange={(e) => void setBackend(e.target.value as BackendChoice)}>
+          <option value="auto">Auto (WebGPU on a hardware GPU, else WASM)</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="wasm">WASM</option>
+        </select>
+      </label>
     </form>
   );
 }
