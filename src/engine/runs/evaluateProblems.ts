@@ -20,6 +20,8 @@ export interface EvalResult {
   tokens: number;
   /** Wall time of the problem's batch divided by the batch's size. */
   seconds: number;
+  /** Which batch (0-based) the problem was generated in: a batch's problems decode together, so only the batch has a wall time of its own. */
+  batch: number;
 }
 
 export interface EvalReport {
@@ -58,6 +60,7 @@ export async function evaluateProblems(model: LoadedModel, problems: EvalProblem
       text: solutions[i].text,
       tokens: solutions[i].tokens.length,
       seconds,
+      batch: s / options.batch,
     }));
     results.push(...latest);
     options.onProgress?.(results.length, problems.length, latest);

@@ -8,6 +8,30 @@ import { flipOf } from '../../engine/stats/proportion';
 
 const answer = (r?: EvalResult) => (r ? `${r.predicted ?? 'none'} ${r.correct ? '✓' : '✗'}` : '–');
 
+/** The problems of `batch` in a report: how many, and their batch's wall time. */
+function batchOf(report: EvalReport, batch: number): { size: number; seconds: number } {
+  const rows = report.results.filter((r) => r.batch === batch);
+  return { size: rows.length, seconds: rows.reduce((t, r) => t + r.seconds, 0) };
+}
+
+/**
+ * One cell per batch, spanning its rows: a batch's problems are generated
+ * together, so the batch's wall time is the only honest time there is.
+ */
+function BatchTime({ baseline, pruned, index }: { baseline?: EvalReport; pruned?: EvalReport; index: number }) {
+  const b = baseline?.results[index];
+  if (!baseline || !b) return <td />;
+  if (index > 0 && baseline.results[index - 1].batch === b.batch) return null;
+  const base = batchOf(baseline, b.batch);
+  const after = pruned?.results[index] ? batchOf(pruned, b.batch) : undefined;
+  return (
+    <td rowSpan={base.size} className="batch-time" data-testid="batch-time">
+      {base.seconds.toFixed(2)}
+      {after ? ` / ${after.seconds.toFixed(2)}` : ''} for {base.size === 1 ? 'this problem' : `these ${base.size}`}
+    </td>
+  );
+}
+
 interface Props {
   problems: Problem[];
   baseline?: EvalReport;
@@ -27,7 +51,9 @@ export function ResultsTable({ problems, baseline, pruned, running }: Props) {
           <th scope="col">Pruned</th>
           <th scope="col">Change</th>
           <th scope="col">Tokens</th>
-          <th scope="col" title="Wall time of the problem's batch divided by its size">Time (s)</th>
+          <th scope="col" title="Problems are generated in batches; a batch's problems decode together, so the time is the batch's, baseline / pruned">
+            Batch time (s)
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -51,7 +77,7 @@ export function ResultsTable({ problems, baseline, pruned, running }: Props) {
               <td>{p ? answer(p) : b ? status : ''}</td>
               <td>{flip === 'fixed' ? 'wrong → right' : flip === 'broken' ? 'right → wrong' : flip ? 'same' : ''}</td>
               <td>{b ? `${b.tokens}${p ? ` / ${p.tokens}` : ''}` : ''}</td>
-              <td>{b ? `${b.seconds.toFixed(2)}${p ? ` / ${p.seconds.toFixed(2)}` : ''}` : ''}</td>
+              <BatchTime baseline={baseline} pruned={pruned} index={i} />
             </tr>
           );
         })}

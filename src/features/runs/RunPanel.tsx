@@ -6,16 +6,19 @@ import { DeltaChart } from './DeltaChart';
 import { ResultsTable } from './ResultsTable';
 import { ProblemSource } from './ProblemSource';
 import { useRef } from 'react';
-import { downloadSvgAsPng } from '../export/exportPng';
+import { downloadFiguresAsPng } from '../export/exportPng';
+import { ComparisonProgress } from './ComparisonProgress';
 
 export function RunPanel() {
   const ready = useModelStore((s) => s.status === 'ready');
-  const { problems, status, error, done, total, baseline, pruned, prunedHeads, run, cancel } = useRunsStore();
+  const { problems, sourceLabel, status, error, done, total, baseline, pruned, prunedHeads, run, cancel } = useRunsStore();
   const running = status === 'running';
   const chartsRef = useRef<HTMLDivElement>(null);
+  const prunedList = prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none';
+  // Both charts in one file: a second download started after an await is blocked by the browser.
   const exportCharts = async () => {
-    const svgs = chartsRef.current?.querySelectorAll<SVGSVGElement>('figure svg.recharts-surface') ?? [];
-    for (const [i, svg] of [...svgs].entries()) await downloadSvgAsPng(svg, i === 0 ? 'headlab-accuracy.png' : 'headlab-deltas.png');
+    const figures = [...(chartsRef.current?.querySelectorAll<HTMLElement>(':scope > figure') ?? [])];
+    await downloadFiguresAsPng(figures, 'headlab-comparison.png', `HeadLab comparison on ${sourceLabel}; pruned heads (layer.head): ${prunedList}`);
   };
 
   return (
@@ -31,7 +34,7 @@ export function RunPanel() {
         </button>
       </div>
       <p className="meta">The comparison runs the {problems.length} problems with no heads pruned, then with the heads pruned in the grid.</p>
-      {running && <progress aria-label="Comparison progress" max={total} value={done} />}
+      {running && <ComparisonProgress done={done} total={total} />}
       {status === 'cancelled' && <p>Cancelled.</p>}
       {error && (
         <p role="alert" className="error">
@@ -41,7 +44,7 @@ export function RunPanel() {
       {baseline && pruned && (
         <>
           <p data-testid="run-summary">
-            Pruned: {prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none'}.
+            Pruned: {prunedList}.
           </p>
           <div className="charts" ref={chartsRef}>
             <AccuracyChart baseline={baseline} pruned={pruned} />
@@ -52,7 +55,9 @@ export function RunPanel() {
           </button>
         </>
       )}
-      <ResultsTable problems={problems} baseline={baseline} pruned={pruned} running={running} />
+      <div className="table-scroll">
+        <ResultsTable problems={problems} baseline={baseline} pruned={pruned} running={running} />
+      </div>
     </section>
   );
 }
