@@ -13,7 +13,10 @@
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
 import { cellFromTarget, createGridUi, HeadCell, spansCells } from './HeadCell';
-import { HeatLegend, useHeatmap, type HeatMetric } from './Heatmap';
+import { useHeatmap, type HeatMetric } from './Heatmap';
+import { HeatLegend } from './HeatLegend';
+import { downloadHeatmapPng } from './heatmapPng';
+import { useModelStore } from '../../store/modelStore';
 import { useSprintStore } from '../../store/sprintStore';
 
 const MOVES: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -49,6 +52,7 @@ export function HeadGrid() {
   const chosen = useHeatmap(metric);
   const other = useHeatmap(metric === 'sweep' ? 'sprint' : 'sweep');
   const heat = chosen ?? other;
+  const modelName = useModelStore((s) => s.info?.name ?? 'the model');
   const [ui] = useState(createGridUi);
   const gridRef = useRef<HTMLDivElement>(null);
   // Set once a drag has set a box, so the click that ends the drag does not toggle a head too.
@@ -157,6 +161,14 @@ export function HeadGrid() {
         </label>
       )}
       {heat && <HeatLegend heat={heat} />}
+      {heat && (
+        <button
+          type="button"
+          onClick={() => void downloadHeatmapPng(heat, numLayers, numHeads, `HeadLab heatmap, ${modelName}, ${numLayers} layers × ${numHeads} heads`, 'headlab-heatmap.png')}
+        >
+          Export heatmap as PNG
+        </button>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useSprintStore } from '../../store/sprintStore';
 import { useHeadsStore } from '../../store/headsStore';
 import type { HeatCell } from './HeadCell';
 import { heatColour, heatLimit, scoreColour } from './heatColour';
+import { formatChange } from './changeUnit';
 
 export type HeatMetric = 'sweep' | 'sprint';
 
@@ -19,7 +20,7 @@ export type HeatMetric = 'sweep' | 'sprint';
 export const MARKED_PICKS = 8;
 
 export type Heatmap =
-  | { metric: 'sweep'; cells: HeatCell[]; limit: number; unit: 'accuracy' | 'log-prob' }
+  | { metric: 'sweep'; cells: HeatCell[]; limit: number; /** Heads whose |change| is beyond the limit, drawn at full strength. */ beyond: number; unit: 'accuracy' | 'log-prob' }
   | { metric: 'sprint'; cells: HeatCell[]; min: number; max: number; question: string };
 
 /** Keeps a cell's previous object when nothing it shows changed, so memoised cells skip re-rendering. */
@@ -59,37 +60,15 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
       return { metric, cells: stable(cells), min, max, question: question ?? '' };
     }
     if (!summary) return undefined;
-    const limit = heatLimit(summary.heads.map((h) => h.delta), summary.unit === 'accuracy' ? 0.1 : 0.5);
     const unit = summary.unit;
+    const { limit, beyond } = heatLimit(summary.heads.map((h) => h.delta), unit === 'accuracy' ? 0.1 : 0.5);
     const cells = summary.heads.map((h) => ({
       colour: heatColour(h.delta, limit),
       title: h.n
-        ? `layer ${h.layer} head ${h.head}: change in ${unit} ${h.delta >= 0 ? '+' : ''}${h.delta.toFixed(3)} over ${h.n} problems`
+        ? `layer ${h.layer} head ${h.head}: change in ${unit} ${formatChange(h.delta, unit)} over ${h.n} problems`
         : `layer ${h.layer} head ${h.head}: not swept yet`,
     }));
-    return { metric, cells: stable(cells), limit, unit };
+    return { metric, cells: stable(cells), limit, beyond, unit };
     // `stable` only carries memory between results; it is not an input.
   }, [metric, summary, ranked, question, numLayers, numHeads]);
-}
-
-export function HeatLegend({ heat }: { heat: Heatmap }) {
-  if (heat.metric === 'sprint') {
-    return (
-      <p className="legend" data-testid="heat-legend">
-        Colour: SPRINT&apos;s score for pruning the head alone on the question ranked last;{' '}
-        <span className="swatch" style={{ background: scoreColour(0) }} /> {heat.min.toFixed(2)} (lowest){' '}
-        <span className="swatch" style={{ background: scoreColour(1) }} /> {heat.max.toFixed(2)} (highest). Numbers mark its top {MARKED_PICKS} picks. Pruned heads
-        are outlined.
-      </p>
-    );
-  }
-  return (
-    <p className="legend" data-testid="heat-legend">
-      Colour: change in {heat.unit} when the head alone is pruned.{' '}
-      <span className="swatch" style={{ background: heatColour(-heat.limit, heat.limit) }} /> −{heat.limit.toFixed(2)} (hurts){' '}
-      <span className="swatch" style={{ background: heatColour(0, heat.limit) }} /> 0{' '}
-      <span className="swatch" style={{ background: heatColour(heat.limit, heat.limit) }} /> +{heat.limit.toFixed(2)} (helps). Pruned heads are
-      outlined.
-    </p>
-  );
 }

@@ -6,11 +6,7 @@ import { useModelStore } from '../../store/modelStore';
 import { useRunsStore } from '../../store/runsStore';
 import { sweepProgress, useSweepStore } from '../../store/sweepStore';
 import { downloadText } from '../export/downloadText';
-
-function formatDelta(delta: number, unit: 'accuracy' | 'log-prob'): string {
-  if (!Number.isFinite(delta)) return '–';
-  return unit === 'accuracy' ? `${delta >= 0 ? '+' : ''}${(100 * delta).toFixed(1)} pts` : `${delta >= 0 ? '+' : ''}${delta.toFixed(3)} nats`;
-}
+import { RankedHeads } from './RankedHeads';
 
 export function SweepPanel() {
   const info = useModelStore((s) => s.info);
@@ -20,7 +16,6 @@ export function SweepPanel() {
   const { done, total } = sweepProgress(file);
   const running = status === 'running';
   const eta = rate && rate > 0 ? Math.round((total - done) / rate) : undefined;
-  const ranked = summary ? summary.heads.filter((h) => h.n > 0).sort((a, b) => b.delta - a.delta) : [];
 
   const onImport = async (input: HTMLInputElement) => {
     const f = input.files?.[0];
@@ -69,29 +64,7 @@ export function SweepPanel() {
           {error}
         </p>
       )}
-      {summary && ranked.length > 0 && (
-        <table className="results" data-testid="ranked-heads">
-          <caption>Heads ranked by change in {summary.unit} when pruned alone (top 5 and bottom 5)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Head</th>
-              <th scope="col">Change</th>
-              <th scope="col">Problems</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...ranked.slice(0, 5), ...ranked.slice(Math.max(5, ranked.length - 5))].map((h) => (
-              <tr key={`${h.layer}.${h.head}`}>
-                <td>
-                  layer {h.layer} head {h.head}
-                </td>
-                <td>{formatDelta(h.delta, summary.unit)}</td>
-                <td>{h.n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {file && summary && <RankedHeads file={file} summary={summary} />}
       <div className="buttons">
         <button type="button" disabled={!file} onClick={() => file && downloadText('headlab-sweep.json', JSON.stringify(file), 'application/json')}>
           Export JSON

@@ -1,0 +1,43 @@
+/** The legend under the grid: what the colours mean for the active metric, in the same unit as the tooltips and the ranked table. */
+import { HEAT_QUANTILE, heatColour, scoreColour } from './heatColour';
+import { MARKED_PICKS, type Heatmap } from './Heatmap';
+import { formatChange, unitName } from './changeUnit';
+
+/** Points of the sweep scale shown as swatches, as fractions of its limit. */
+export const LEGEND_STEPS = [-1, -0.25, 0, 0.25, 1];
+
+/** The legend's words for a sweep heatmap, also drawn under an exported heatmap PNG. */
+export function sweepScaleNote(heat: Extract<Heatmap, { metric: 'sweep' }>): string {
+  const limit = formatChange(heat.limit, heat.unit).slice(1);
+  const beyond = heat.beyond ? `${heat.beyond} head${heat.beyond > 1 ? 's' : ''} beyond it ${heat.beyond > 1 ? 'are' : 'is'} drawn at full colour` : 'no head is beyond it';
+  return (
+    `The scale is symmetric around 0 and stops at ±${limit}, the ${100 * HEAT_QUANTILE}th percentile of |change| over the heads swept; ${beyond}. ` +
+    'Colour strength grows with the square root of the change, so small changes stay visible.'
+  );
+}
+
+export function HeatLegend({ heat }: { heat: Heatmap }) {
+  if (heat.metric === 'sprint') {
+    return (
+      <p className="legend" data-testid="heat-legend">
+        Colour: SPRINT&apos;s score for pruning the head alone on the question ranked last;{' '}
+        <span className="swatch" style={{ background: scoreColour(0) }} /> {heat.min.toFixed(2)} (lowest){' '}
+        <span className="swatch" style={{ background: scoreColour(1) }} /> {heat.max.toFixed(2)} (highest). Numbers mark its top {MARKED_PICKS} picks. Pruned heads
+        are outlined.
+      </p>
+    );
+  }
+  return (
+    <p className="legend" data-testid="heat-legend">
+      Colour: change in {unitName(heat.unit)}, when the head alone is pruned:{' '}
+      {LEGEND_STEPS.map((step) => (
+        <span key={step} className="legend-step">
+          <span className="swatch" style={{ background: heatColour(step * heat.limit, heat.limit) }} /> {step === 0 ? '0' : formatChange(step * heat.limit, heat.unit)}
+          {step === -1 ? ' (hurts)' : step === 1 ? ' (helps)' : ''}{' '}
+        </span>
+      ))}
+      <br />
+      {sweepScaleNote(heat)} Pruned heads are outlined.
+    </p>
+  );
+}
