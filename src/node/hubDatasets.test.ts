@@ -13,6 +13,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push(url.search);
+    // A server that never answers, as a blocked network looks to fetch.
+    if (url.pathname === '/silent/rows') return;
     if (url.searchParams.get('dataset') !== 'openai/gsm8k') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The dataset does not exist.' }));
       return;
@@ -26,7 +28,10 @@ beforeAll(async () => {
   const a = server.address();
   host = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => new Promise<void>((r) => {
+  server.closeAllConnections();
+  server.close(() => r());
+}));
 
 describe('fetchHubDataset', () => {
   it('pages through /rows, parses GSM8K rows and reports a bad row by number', async () => {
@@ -47,5 +52,11 @@ describe('fetchHubDataset', () => {
   it('says what went wrong when the server refuses or cannot be reached', async () => {
     await expect(fetchHubDataset('math500', { count: 5, host })).rejects.toThrow('The datasets server answered 404 for HuggingFaceH4/MATH-500: The dataset does not exist.');
     await expect(fetchHubDataset('gsm8k', { count: 5, host: 'http://127.0.0.1:1' })).rejects.toThrow(/Could not reach the Hugging Face datasets server .*Are you offline\?/);
+  });
+
+  it('gives up on a server that does not answer, and says so', async () => {
+    await expect(fetchHubDataset('gsm8k', { count: 5, host: `${host}/silent`, timeoutMs: 300 })).rejects.toThrow(
+      'The Hugging Face datasets server did not answer within 0.3 s for openai/gsm8k. Are you offline?',
+    );
   });
 });

@@ -26,6 +26,8 @@ interface ModelState {
   backend: BackendChoice;
   /** Latest progress per file, as transformers.js reports it. */
   files: Record<string, LoadProgress>;
+  /** The step after the downloads (surgery, session, warm-up), from progress events without a file. */
+  stage?: string;
   load(source: ModelSource, backend?: BackendChoice): Promise<void>;
   /** Reloads the current model on another backend. */
   setBackend(backend: BackendChoice): Promise<void>;
@@ -41,13 +43,15 @@ export const useModelStore = create<ModelState>((set, get) => ({
       if (problem) return set({ error: problem });
     }
     const previous = get().info;
-    set({ status: 'loading', backend, loading: source, ...(previous ? {} : { source }), error: undefined, files: {} });
+    set({ status: 'loading', backend, loading: source, ...(previous ? {} : { source }), error: undefined, files: {}, stage: undefined });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'loaded' }>>(
       { type: 'load', source, backend },
       (e) => {
         if (e.type === 'progress' && e.progress.file) {
           const file = e.progress.file;
           set((s) => ({ files: { ...s.files, [file]: e.progress } }));
+        } else if (e.type === 'progress') {
+          set({ stage: e.progress.status });
         }
       },
     );

@@ -45,7 +45,10 @@ export async function loadInWorker(
     // copied out of onnxruntime whole at every step; on WebGPU the cache stays on the GPU.
     const masked = headMaskTransform({ hiddenStateOutput: true });
     const transform = d.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
-    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform });
+    // Stages go out as progress without a file: the model panel says what the seconds after the downloads are spent on.
+    const onStage = (stage: string) => onProgress({ status: stage });
+    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform, onStage });
+    onStage('warm-up');
     await warmUp(model);
     return model;
   };

@@ -71,7 +71,12 @@ export interface LoadOptions {
   dtype?: ModelDtype;
   /** Rewrites the ONNX bytes before the session opens: headMaskTransform() for the head-mask surgery. */
   transform?: ModelTransform;
+  /** Told when each step after the downloads starts, which can take seconds with nothing downloading. */
+  onStage?: (stage: LoadStage) => void;
 }
+
+/** The steps between the last byte read and a usable model. */
+export type LoadStage = 'surgery' | 'session';
 
 /** Throws unless the bytes start like an ONNX ModelProto (field 1, ir_version, varint). */
 export function checkOnnxHeader(bytes: Uint8Array, file: string): void {
@@ -124,6 +129,7 @@ export async function loadDecoderModel(
   const onnxLength = original.length;
   let bytes = original;
   if (transform) {
+    options.onStage?.('surgery');
     const room = Math.min(headroom, roomAfter(original));
     const buffer = new Uint8Array(original.buffer, original.byteOffset, onnxLength + room);
     try {
@@ -133,6 +139,7 @@ export async function loadDecoderModel(
     }
   }
   let session: InferenceSession;
+  options.onStage?.('session');
   try {
     const presentNames = Array.from({ length: spec.numLayers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
     session = await runtime.createSession(bytes, externalData, presentNames);

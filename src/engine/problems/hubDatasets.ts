@@ -15,6 +15,8 @@ export type HubDatasetName = keyof typeof HUB_DATASETS;
 
 export const DATASETS_SERVER = 'https://datasets-server.huggingface.co';
 const PAGE = 100;
+/** How long one page may take before the fetch gives up: a blocked network can hold a request for minutes with no error. */
+export const DATASET_TIMEOUT_MS = 20_000;
 
 interface RowsResponse {
   rows?: { row_idx: number; row: Record<string, unknown> }[];
@@ -24,24 +26,36 @@ interface RowsResponse {
 
 /**
  * The first `count` rows (from `offset`) of a data set as problems; a row's
- * "line" in errors is its row index + 1.
+ * "line" in errors is its row index + 1. Each page that takes longer than
+ * `timeoutMs` fails with a message that says so.
  */
 export async function fetchHubDataset(
   name: HubDatasetName,
-  { count, offset = 0, host = DATASETS_SERVER, signal }: { count: number; offset?: number; host?: string; signal?: AbortSignal },
+  {
+    count,
+    offset = 0,
+    host = DATASETS_SERVER,
+    signal,
+    timeoutMs = DATASET_TIMEOUT_MS,
+  }: { count: number; offset?: number; host?: string; signal?: AbortSignal; timeoutMs?: number },
 ): Promise<ParsedProblems> {
   const { dataset, config, split } = HUB_DATASETS[name];
   const lines: string[] = [];
   for (let start = offset; start < offset + count; start += PAGE) {
     const length = Math.min(PAGE, offset + count - start);
     const url = `${host.replace(/\/$/, '')}/rows?dataset=${encodeURIComponent(dataset)}&config=${config}&split=${split}&offset=${start}&length=${length}`;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const tooSlow = () =>
+      new Error(`The Hugging Face datasets server did not answer within ${timeoutMs / 1000} s for ${dataset}. Are you offline? Import a JSONL file instead.`);
     let res: Response;
     try {
-      res = await fetch(url, { signal });
+      res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     } catch (err) {
+      if (timeout.aborted) throw tooSlow();
       throw new Error(`Could not reach the Hugging Face datasets server for ${dataset} (${(err as Error).message}). Are you offline? Import a JSONL file instead.`);
     }
     const body = (await res.json().catch(() => ({}))) as RowsResponse;
+    if (timeout.aborted) throw tooSlow();
     if (!res.ok || !body.rows) throw new Error(`The datasets server answered ${res.status} for ${dataset}${body.error ? `: ${body.error}` : ''}.`);
     for (const { row_idx, row } of body.rows) lines[row_idx - offset] = JSON.stringify(row);
     if (body.rows.length < length) break;

@@ -1,6 +1,7 @@
 /** Which model is loaded, its grid, its size, and the backend with the reason for it. */
 import { useModelStore } from '../../store/modelStore';
 import { ModelPicker } from './ModelPicker';
+import { LoadStage } from './LoadStage';
 import { sourceName } from '../../engine/model/modelSource';
 
 function megabytes(bytes: number): string {
@@ -24,6 +25,7 @@ export function ModelPanel() {
               </li>
             ))}
           </ul>
+          <LoadStage />
         </div>
       )}
       {error && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { LEVELS, type Level } from '../../engine/problems/synthetic';
 import { useRunsStore } from '../../store/runsStore';
 import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
+import { FetchStatus } from './FetchStatus';
 
 export function ProblemSource() {
   const { spec, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
@@ -49,7 +50,7 @@ export function ProblemSource() {
             First {spec.count} of {HUB_DATASETS[name].label} from the Hub
           </button>
         ))}
-        {fetching && <span role="status">Fetching {fetching}…</span>}
+        {fetching && <FetchStatus label={fetching} />}
       </div>
       <div className="buttons">
         <label>
