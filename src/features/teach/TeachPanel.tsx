@@ -9,6 +9,7 @@ import { useHeadsStore } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
 import { useSolveStore } from '../../store/solveStore';
 import { BUNDLED_MODEL } from '../../store/urlState';
+import { DemoResult } from './DemoResult';
 
 /** Held-out problem 5: the unpruned bundled model answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
 const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
@@ -61,7 +62,8 @@ export function TeachPanel() {
           2. Ask with layer {DEMO.head[0]} head {DEMO.head[1]} pruned
         </button>
       </div>
-      <p className="meta">The right answer is {DEMO.problem.final}. Watch the answer panel.</p>
+      <p className="meta">The right answer is {DEMO.problem.final}.</p>
+      <DemoResult question={DEMO.problem.question} />
     </section>
   );
 }
