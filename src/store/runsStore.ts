@@ -38,6 +38,8 @@ interface RunsState {
   baseline?: EvalReport;
   pruned?: EvalReport;
   prunedHeads: HeadRef[];
+  /** The problem set and model the shown results came from, in words. */
+  ranOn?: { problems: string; model: string };
   requestId?: number;
   setSpec(spec: SyntheticSetSpec): void;
   importJsonl(fileName: string, text: string): void;
@@ -45,12 +47,13 @@ interface RunsState {
   loadHubDataset(name: HubDatasetName, count: number): Promise<void>;
   /** A data set being fetched from the Hub. */
   fetching?: string;
-  run(): Promise<void>;
+  /** @param model the loaded model's name, recorded with the results */
+  run(model?: string): Promise<void>;
   cancel(): void;
 }
 
 const DEFAULT_SPEC: SyntheticSetSpec = { seed: HELD_OUT_SEED, count: 10 };
-const cleared = { baseline: undefined, pruned: undefined, status: 'idle' as const };
+const cleared = { baseline: undefined, pruned: undefined, ranOn: undefined, status: 'idle' as const };
 
 function syntheticLabel(spec: SyntheticSetSpec): string {
   return `${spec.count} synthetic problems (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
@@ -104,15 +107,19 @@ export const useRunsStore = create<RunsState>((set, get) => ({
     const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };
     set({ problems: [problem], sourceLabel: 'the pasted question', synthetic: false, importErrors: [], ...cleared });
   },
-  async run() {
-    const { problems } = get();
+  async run(model = 'the loaded model') {
+    const { problems, sourceLabel } = get();
     const prune = currentPrunedHeads();
-    set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune });
+    set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model } });
     const onId = (requestId: number) => set({ requestId });
+    // Results land only against the problems they were run on (the set is locked while it runs; this makes sure).
+    const current = () => get().problems === problems;
     try {
       const baseline = await evaluate(problems, [], (n) => set({ done: n }), onId);
+      if (!current()) return set({ ...cleared });
       set({ baseline });
       const pruned = await evaluate(problems, prune, (n) => set({ done: problems.length + n }), onId);
+      if (!current()) return set({ ...cleared });
       set({ pruned, status: 'done' });
     } catch (err) {
       const e = err as Error;

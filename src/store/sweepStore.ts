@@ -18,6 +18,8 @@ interface SweepState {
   summary?: SweepSummary;
   status: Status;
   error?: string;
+  /** Said of an imported sweep that another model file made. */
+  notice?: string;
   /** Cells per second since this run started, for the ETA. */
   rate?: number;
   requestId?: number;
@@ -43,7 +45,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
     const started = performance.now();
     const before = file.cells.length;
     let current = file;
-    set({ ...show(file), status: 'running', error: undefined, rate: undefined });
+    set({ ...show(file), status: 'running', error: undefined, notice: undefined, rate: undefined });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows: 16 }, (e) => {
       if (e.type !== 'sweepCells') return;
       current = { ...current, cells: [...current.cells, ...e.cells] };
@@ -90,12 +92,12 @@ export const useSweepStore = create<SweepState>((set, get) => {
       get().pause();
       const { file } = get();
       if (file) await forgetSweep(file.model.fingerprint);
-      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined });
+      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined });
     },
     async restore(info) {
       const saved = await loadSavedSweep(info.fingerprint);
-      if (saved) set({ ...show(saved), status: pendingCells(saved).length ? 'paused' : 'done' });
-      else set({ file: undefined, summary: undefined, status: 'idle' });
+      if (saved) set({ ...show(saved), status: pendingCells(saved).length ? 'paused' : 'done', notice: undefined });
+      else set({ file: undefined, summary: undefined, status: 'idle', notice: undefined });
     },
     importJson(text, info) {
       try {
@@ -103,8 +105,12 @@ export const useSweepStore = create<SweepState>((set, get) => {
         if (file.model.numLayers !== info.spec.numLayers || file.model.numHeads !== info.spec.numHeads) {
           throw new Error(`The imported sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; ${info.name} has ${info.spec.numLayers} x ${info.spec.numHeads}.`);
         }
-        const status: Status = file.model.fingerprint === info.fingerprint && pendingCells(file).length ? 'paused' : 'done';
-        set({ ...show(file), status, error: undefined });
+        const own = file.model.fingerprint === info.fingerprint;
+        const status: Status = own && pendingCells(file).length ? 'paused' : 'done';
+        const notice = own
+          ? undefined
+          : `This sweep was made with another model file (${file.model.name}, fingerprint ${file.model.fingerprint.slice(0, 12)}; ${info.name} is ${info.fingerprint.slice(0, 12)}): its numbers describe that file, not the loaded model, and it cannot be resumed here.`;
+        set({ ...show(file), status, error: undefined, notice });
         if (file.model.fingerprint === info.fingerprint) void saveSweep(file);
       } catch (err) {
         set({ error: `Could not import the sweep: ${(err as Error).message}` });

@@ -20,6 +20,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let model: LoadedModel | undefined;
 const running = new Map<number, AbortController>();
+let queue: Promise<unknown> = Promise.resolve();
 
 const post = (event: WorkerEvent) => self.postMessage(event);
 
@@ -121,7 +122,14 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   }
   const controller = new AbortController();
   running.set(req.id, controller);
-  handle(req, controller.signal)
+  // One job at a time: onnxruntime-web's WebGPU sessions refuse overlapping runs, and a
+  // job that waits keeps its place. A job cancelled while waiting ends when its turn comes.
+  const job = queue.then(() => {
+    controller.signal.throwIfAborted();
+    return handle(req, controller.signal);
+  });
+  queue = job.catch(() => undefined);
+  job
     .catch((err: unknown) => {
       const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
       post({ type: 'error', id: req.id, error });

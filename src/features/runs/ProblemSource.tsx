@@ -4,6 +4,7 @@ import { LEVELS, type Level } from '../../engine/problems/synthetic';
 import { useRunsStore } from '../../store/runsStore';
 import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
 import { FetchStatus } from './FetchStatus';
+import { useBusyWith } from '../../store/busy';
 
 export function ProblemSource() {
   const { spec, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
@@ -11,6 +12,8 @@ export function ProblemSource() {
   const [reference, setReference] = useState('');
   const general = importErrors.filter((e) => e.line === 0);
   const lineErrors = importErrors.filter((e) => e.line > 0);
+  const busy = useBusyWith();
+  const locked = busy === 'the sweep' || busy === 'the comparison' || busy === 'the SPRINT evaluation';
   const number = (raw: string, fallback: number) => (Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : fallback);
 
   const onFile = async (input: HTMLInputElement) => {
@@ -20,7 +23,8 @@ export function ProblemSource() {
   };
 
   return (
-    <fieldset className="problem-source">
+    // The set cannot change under a run that reads it: its results would be shown against other problems.
+    <fieldset className="problem-source" disabled={locked}>
       <legend>Problems</legend>
       <div className="buttons">
         <label>

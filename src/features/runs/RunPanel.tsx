@@ -1,5 +1,7 @@
 /** Run a problem set with nothing pruned and with the grid's pruning, and compare. */
+import { useCanStart } from '../../store/busy';
 import { useModelStore } from '../../store/modelStore';
+import { BusyNote } from '../busy/BusyNote';
 import { useRunsStore } from '../../store/runsStore';
 import { AccuracyChart } from './AccuracyChart';
 import { DeltaChart } from './DeltaChart';
@@ -10,8 +12,9 @@ import { downloadFiguresAsPng } from '../export/exportPng';
 import { ComparisonProgress } from './ComparisonProgress';
 
 export function RunPanel() {
-  const ready = useModelStore((s) => s.status === 'ready');
-  const { problems, sourceLabel, status, error, done, total, baseline, pruned, prunedHeads, run, cancel } = useRunsStore();
+  const ready = useCanStart();
+  const modelName = useModelStore((s) => s.info?.name);
+  const { problems, sourceLabel, status, error, done, total, baseline, pruned, prunedHeads, ranOn, run, cancel } = useRunsStore();
   const running = status === 'running';
   const chartsRef = useRef<HTMLDivElement>(null);
   const prunedList = prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none';
@@ -26,7 +29,7 @@ export function RunPanel() {
       <h2 id="runs-heading">Compare on a problem set</h2>
       <ProblemSource />
       <div className="buttons">
-        <button type="button" disabled={!ready || running} onClick={() => void run()}>
+        <button type="button" disabled={!ready || running} onClick={() => void run(modelName)}>
           Run comparison
         </button>
         <button type="button" disabled={!running} onClick={cancel}>
@@ -34,6 +37,7 @@ export function RunPanel() {
         </button>
       </div>
       <p className="meta">The comparison runs the {problems.length} problems with no heads pruned, then with the heads pruned in the grid.</p>
+      <BusyNote own="the comparison" />
       {running && <ComparisonProgress done={done} total={total} />}
       {status === 'cancelled' && <p>Cancelled.</p>}
       {error && (
@@ -44,7 +48,7 @@ export function RunPanel() {
       {baseline && pruned && (
         <>
           <p data-testid="run-summary">
-            Pruned: {prunedList}.
+            Results for {ranOn?.problems} on {ranOn?.model}. Pruned: {prunedList}.
           </p>
           <div className="charts" ref={chartsRef}>
             <AccuracyChart baseline={baseline} pruned={pruned} />

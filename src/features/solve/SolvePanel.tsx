@@ -1,5 +1,6 @@
 /** Ask the model one question and watch the answer stream in. Output is text, never HTML. */
-import { useModelStore } from '../../store/modelStore';
+import { useCanStart } from '../../store/busy';
+import { BusyNote } from '../busy/BusyNote';
 import { useSolveStore } from '../../store/solveStore';
 import { extractFinalAnswer } from '../../engine/grading/extractAnswer';
 import { syntheticProblem } from '../../engine/problems/synthetic';
@@ -7,7 +8,7 @@ import { syntheticProblem } from '../../engine/problems/synthetic';
 const MAX_NEW_TOKENS = 64;
 
 export function SolvePanel() {
-  const ready = useModelStore((s) => s.status === 'ready');
+  const ready = useCanStart();
   const { question, status, text, tokenCount, tokensPerSecond, error, prunedAtRun, setQuestion, solve, stop } = useSolveStore();
   const running = status === 'running';
   const answer = status === 'done' ? extractFinalAnswer(text) : undefined;
@@ -28,6 +29,7 @@ export function SolvePanel() {
           Stop
         </button>
       </div>
+      <BusyNote own="the answer being generated" />
       {error && (
         <p role="alert" className="error">
           {error}

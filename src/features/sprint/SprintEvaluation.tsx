@@ -3,6 +3,7 @@
  * for greedy, sampling, random-head and SPRINT best-of-N, by pass@N and by
  * majority vote, and per-problem differences.
  */
+import { useBusyWith } from '../../store/busy';
 import { useRef, useState } from 'react';
 import { METHODS, type ComparisonReport, type Method } from '../../engine/sprint/compareMethods';
 import type { SprintSelector } from '../../engine/sprint/selectorFormat';
@@ -53,6 +54,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const loadedProblems = useRunsStore((s) => s.problems);
   const maxNewTokens = useSweepStore((s) => s.file?.maxNewTokens ?? 64);
   const { status, error, done, total, report, run, cancel } = useSprintEvalStore();
+  const blocked = useBusyWith() !== undefined;
   const [source, setSource] = useState<'sweep' | 'loaded'>('sweep');
   const [maxN, setMaxN] = useState(8);
   const [against, setAgainst] = useState<Method>('sampling');
@@ -79,7 +81,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
         <label>
           Up to N <input type="number" min={1} max={16} value={maxN} disabled={running} onChange={(e) => setMaxN(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} />
         </label>
-        <button type="button" disabled={running || problems.length === 0} onClick={() => void run(selector, problems, maxN, maxNewTokens)}>
+        <button type="button" disabled={running || blocked || problems.length === 0} onClick={() => void run(selector, problems, maxN, maxNewTokens)}>
           Compare four methods on {problems.length} held-out problems
         </button>
         {running && (

@@ -2,6 +2,7 @@
  * SPRINT: train the contrastive head selector on the current sweep, watch
  * its loss, and rank which single head to prune for the question above.
  */
+import { useBusyWith } from '../../store/busy';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { useHeadsStore } from '../../store/headsStore';
@@ -27,7 +28,8 @@ export function SprintPanel() {
   const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
   const epochs = useSprintStore((s) => s.settings.epochs);
   const [reference, setReference] = useState('');
-  const busy = status === 'training' || status === 'ranking';
+  // Any running job (its own or another panel's) keeps these buttons waiting.
+  const busy = useBusyWith() !== undefined;
 
   const onImport = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];

@@ -3,18 +3,23 @@ import { useState } from 'react';
 import type { SweepMode } from '../../engine/sweep/sweepSchema';
 import { sweepToCsv } from '../../engine/sweep/sweepMetrics';
 import { useModelStore } from '../../store/modelStore';
+import { useBusyWith } from '../../store/busy';
+import { BusyNote } from '../busy/BusyNote';
 import { useRunsStore } from '../../store/runsStore';
 import { sweepProgress, useSweepStore } from '../../store/sweepStore';
 import { downloadText } from '../export/downloadText';
 import { RankedHeads } from './RankedHeads';
+import { ConfirmReplace, SweepOrigin } from './SweepOrigin';
 
 export function SweepPanel() {
   const info = useModelStore((s) => s.info);
   const problems = useRunsStore((s) => s.problems);
-  const { file, summary, status, error, rate, start, resume, pause, discard, importJson } = useSweepStore();
+  const { file, summary, status, error, notice, rate, start, resume, pause, discard, importJson } = useSweepStore();
   const [mode, setMode] = useState<SweepMode>('generate');
+  const [confirming, setConfirming] = useState(false);
   const { done, total } = sweepProgress(file);
   const running = status === 'running';
+  const blocked = useBusyWith() !== undefined;
   const eta = rate && rate > 0 ? Math.round((total - done) / rate) : undefined;
 
   const onImport = async (input: HTMLInputElement) => {
@@ -30,6 +35,7 @@ export function SweepPanel() {
         Prunes each head alone over the {problems.length} problems above (plus the unpruned baseline). Generate mode grades full answers; the
         log-prob mode scores the reference solution, a faster proxy.
       </p>
+      {file && <SweepOrigin file={file} problems={problems} />}
       <div className="buttons">
         <label>
           Mode{' '}
@@ -38,10 +44,10 @@ export function SweepPanel() {
             <option value="logprob">log-prob of the reference</option>
           </select>
         </label>
-        <button type="button" disabled={!info || running} onClick={() => info && void start(info, problems, mode)}>
+        <button type="button" disabled={!info || blocked} onClick={() => (file?.cells.length ? setConfirming(true) : info && void start(info, problems, mode))}>
           Start sweep
         </button>
-        <button type="button" disabled={status !== 'paused'} onClick={() => void resume()}>
+        <button type="button" disabled={status !== 'paused' || blocked} onClick={() => void resume()}>
           Resume
         </button>
         <button type="button" disabled={!running} onClick={pause}>
@@ -51,6 +57,17 @@ export function SweepPanel() {
           Discard
         </button>
       </div>
+      {confirming && file && info && (
+        <ConfirmReplace
+          file={file}
+          count={problems.length}
+          onAnswer={(replace) => {
+            setConfirming(false);
+            if (replace) void start(info, problems, mode);
+          }}
+        />
+      )}
+      <BusyNote own="the sweep" />
       {file && (
         <p data-testid="sweep-status">
           <progress aria-label="Sweep progress" max={total} value={done} /> {done} of {total} cells ({file.mode})
@@ -62,6 +79,11 @@ export function SweepPanel() {
       {error && (
         <p role="alert" className="error">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="warning" data-testid="sweep-notice">
+          {notice}
         </p>
       )}
       {file && summary && <RankedHeads file={file} summary={summary} />}

@@ -7,6 +7,7 @@ import { syntheticProblem } from '../../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../../engine/problems/splits';
 import { useHeadsStore } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
+import { useBusyWith } from '../../store/busy';
 import { useSolveStore } from '../../store/solveStore';
 import { BUNDLED_MODEL } from '../../store/urlState';
 import { DemoResult } from './DemoResult';
@@ -15,7 +16,8 @@ import { DemoResult } from './DemoResult';
 const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
 
 export function TeachPanel() {
-  const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === BUNDLED_MODEL);
+  const free = useBusyWith() === undefined;
+  const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === BUNDLED_MODEL) && free;
   const setPruned = useHeadsStore((s) => s.setPruned);
   const { setQuestion, solve } = useSolveStore();
 

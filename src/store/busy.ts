@@ -1,0 +1,36 @@
+/**
+ * The worker runs one job at a time, so while one runs the others would only
+ * queue up behind it. The UI names the running job, and disables what would
+ * have to wait for it, instead of leaving a button that seems to do nothing.
+ */
+import { useModelStore } from './modelStore';
+import { useSolveStore } from './solveStore';
+import { useRunsStore } from './runsStore';
+import { useSweepStore } from './sweepStore';
+import { useSprintStore } from './sprintStore';
+import { useSprintEvalStore } from './sprintEvalStore';
+
+/** The job the worker is running, in words ("the sweep"), or undefined when it is free. */
+export function useBusyWith(): string | undefined {
+  const loading = useModelStore((s) => s.status === 'loading');
+  const solving = useSolveStore((s) => s.status === 'running');
+  const comparing = useRunsStore((s) => s.status === 'running');
+  const sweeping = useSweepStore((s) => s.status === 'running');
+  const sprint = useSprintStore((s) => s.status);
+  const evaluating = useSprintEvalStore((s) => s.status === 'running');
+  if (sweeping) return 'the sweep';
+  if (comparing) return 'the comparison';
+  if (evaluating) return 'the SPRINT evaluation';
+  if (sprint === 'training') return 'SPRINT training';
+  if (sprint === 'ranking') return 'SPRINT ranking';
+  if (solving) return 'the answer being generated';
+  if (loading) return 'the model load';
+  return undefined;
+}
+
+/** True when a model is loaded and the worker is free for a new job. */
+export function useCanStart(): boolean {
+  const ready = useModelStore((s) => s.status === 'ready');
+  const busy = useBusyWith();
+  return ready && busy === undefined;
+}
