@@ -20,17 +20,32 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   await expect(page.getByTestId('sprint-loss')).toContainText('trained on 9 questions');
   await expect(page.getByTestId('selector-origin')).toContainText(/trained here on 9 questions.*Embedding took \d+\.\d s, training \d+\.\d s/);
 
+  // With the question box empty, Rank says why it cannot run.
+  const rankButton = page.getByRole('button', { name: 'Rank heads for the question' });
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('');
+  await expect(rankButton).toBeDisabled();
+  await expect(page.getByTestId('rank-why')).toHaveText('Type a question in the Question box at the top of the page to rank heads for it.');
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(4242, 0).question);
-  await page.getByRole('button', { name: 'Rank heads for the question' }).click();
-  const picks = page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem');
+  await expect(page.getByTestId('rank-why')).toHaveCount(0);
+  await rankButton.click();
+  // Every pick with its estimated chance, the unpruned model as its own row, and a verdict in words.
+  const table = page.getByRole('table', { name: "SPRINT's picks for the question" });
+  const picks = table.locator('tbody tr').filter({ hasText: /^\d+layer \d head \d/ });
   await expect(picks).toHaveCount(8);
-  await expect(picks.first()).toContainText(/^layer \d head \d: score -?\d+\.\d\d/);
+  await expect(table.locator('tbody tr')).toHaveCount(9);
+  await expect(picks.first()).toContainText(/layer \d head \d \(grid mark 1\)\d+%/);
+  await expect(page.getByTestId('no-prune-row')).toContainText(/^\d+nothing pruned\d+%$/);
+  await expect(page.getByTestId('sprint-verdict')).toHaveText(
+    /^(Pruning layer \d head \d is expected to do best on this question \(\d+% against \d+% with nothing pruned\)\.|No single head is expected to beat not pruning on this question: .*)$/,
+  );
   // The ranking colours the grid, and its top picks carry their rank.
   await expect(page.getByTestId('heat-legend')).toContainText("SPRINT's score");
-  const [, top] = (await picks.first().textContent())!.match(/^layer (\d head \d)/)!;
+  const [, top] = (await picks.first().textContent())!.match(/layer (\d head \d) \(grid mark 1\)/)!;
   const topCell = page.getByRole('button', { name: `layer ${top}`, exact: true });
   await expect(topCell).toHaveText('1');
-  await expect(topCell).toHaveAttribute('title', /SPRINT score -?\d+\.\d\d, rank 1 of 48/);
+  await expect(topCell).toHaveAttribute('title', /SPRINT score 0\.\d\d, rank 1 of 48/);
+  // The rank mark is dark on a white badge, readable on any heat colour.
+  expect(await topCell.locator('span').evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])).toEqual(['rgb(29, 35, 48)', 'rgb(255, 255, 255)']);
   await page.getByRole('combobox', { name: 'Colour by' }).selectOption('sweep');
   await expect(page.getByTestId('heat-legend')).toContainText('change in log-prob');
   await expect(topCell).toHaveText('');
@@ -38,21 +53,32 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   await page.getByRole('region', { name: 'SPRINT head selector' }).getByRole('textbox', { name: 'Reference answer (optional)' }).fill(String(syntheticProblem(4242, 0).final));
   await page.getByRole('button', { name: 'Run top-N' }).click();
   await expect(page.getByTestId('top-n').locator('tbody tr')).toHaveCount(4);
+  // Run top-N follows the list's order, "nothing pruned" included where it falls.
+  const order = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).slice(0, 4).map((t) => t.replace(/ \(grid mark \d\)/, ''));
+  expect(await page.getByTestId('top-n').locator('tbody tr td:first-child').allTextContents()).toEqual(order);
   await expect(page.getByTestId('top-n').locator('caption')).toContainText(/Majority vote: .*; pass@4: (yes|no)/);
   await picks.first().getByRole('button', { name: 'Prune only this head' }).click();
   await expect(page.getByTestId('pruned-count')).toHaveText('1');
 
-  // Held-out evaluation: the four methods, N = 1..2, on the 3 problems the selector did not train on.
+  // Held-out evaluation: the five methods, N = 1..2, on the 3 problems the selector did not train on; too few, and it says so.
   await page.getByRole('spinbutton', { name: 'Up to N' }).fill('2');
-  await page.getByRole('button', { name: 'Compare four methods on 3 held-out problems' }).click();
-  const table = page.getByTestId('sprint-eval-table');
-  await expect(table.locator('tbody tr')).toHaveCount(4, { timeout: 120_000 });
-  await expect(table.getByRole('row', { name: /SPRINT best-of-N/ })).toContainText(/pass \d+% \(\d+%–\d+%\); majority \d+%/);
+  await expect(page.getByTestId('few-problems')).toContainText('Only 3 held-out problems: every interval will be wide');
+  await expect(page.getByTestId('eval-estimate')).toContainText(/up to 9 generations, 27 in all, under a minute at/);
+  await page.getByRole('button', { name: 'Compare five methods on 3 held-out problems' }).click();
+  const evalTable = page.getByTestId('sprint-eval-table');
+  await expect(evalTable.locator('tbody tr')).toHaveCount(5, { timeout: 120_000 });
+  await expect(evalTable.getByRole('row', { name: /SPRINT best-of-N/ })).toContainText(/pass \d+% \(\d+%–\d+%\); majority \d+%/);
+  await expect(evalTable.getByRole('row', { name: /fixed head order best-of-N/ })).toContainText(/pass \d+%/);
+  const paired = page.getByTestId('sprint-paired-table');
+  await expect(paired.locator('tbody tr')).toHaveCount(4);
+  await expect(paired.getByRole('row', { name: /fixed head order/ })).toContainText(/[+−]\d+\.\d \([+−]\d+\.\d to [+−]\d+\.\d\).*SPRINT alone right \d, fixed alone \d; p = [\d.e-]+/);
   await expect(page.getByRole('figure', { name: /^Accuracy against N, pass@N/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(page.getByRole('figure', { name: /^Accuracy against N, majority vote/ }).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   const passBars = page.getByRole('figure', { name: /^Accuracy against N, pass@N/ }).locator('.recharts-errorBar line');
   expect(await passBars.first().evaluate((l) => getComputedStyle(l).transitionDuration)).toBe('0s');
-  await expect(page.getByTestId('sprint-deltas')).toContainText(/SPRINT better on \d, worse on \d, equal on \d of 3 problems/);
+  await expect(page.getByTestId('sprint-deltas')).toContainText(/fixed head order best-of-N: SPRINT better on \d, worse on \d, equal on \d of 3 problems/);
+  await page.getByRole('combobox', { name: 'Per problem, SPRINT against' }).selectOption('sampling');
+  await expect(page.getByTestId('sprint-deltas')).toContainText(/SPRINT minus sampling best-of-N: SPRINT better on \d/);
   expect(headlab.consoleErrors).toEqual([]);
 });
 
@@ -121,4 +147,14 @@ test('the teaching demo shows a pruned head turning a wrong answer right', async
   await page.getByRole('button', { name: '2. Ask with layer 1 head 4 pruned' }).click();
   await expect(page.getByTestId('pruned-at-run')).toHaveText('Pruned: layer 1 head 4.');
   await expect(page.getByTestId('final-answer')).toHaveText('30');
+});
+
+test('SPRINT proposes problem sets large enough to tell methods apart, with their cost before anything runs', async ({ page }) => {
+  const sizes = page.getByTestId('sprint-sizes');
+  await expect(sizes).toContainText(/then start the sweep: 29400 cells, about \d+ min at 60 cells\/s \(WASM\)/);
+  await expect(sizes).toContainText(/up to 33 generations, 9900 in all, about \d+ min/);
+  await sizes.getByRole('button', { name: 'Load 600 training problems (seed 11)' }).click();
+  await expect(page.getByTestId('loaded-set')).toContainText('Loaded now: 600 synthetic problems (seed 11');
+  await sizes.getByRole('button', { name: 'Load 300 held-out problems (seed 7)' }).click();
+  await expect(page.getByTestId('loaded-set')).toContainText('Loaded now: 300 synthetic problems (seed 7');
 });

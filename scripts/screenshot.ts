@@ -44,8 +44,8 @@ await sprint.getByRole('button', { name: 'Train selector on the sweep' }).click(
 await sprint.getByTestId('selector-origin').waitFor({ timeout: 120_000 });
 await sprint.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
 await sprint.getByRole('button', { name: 'Rank heads for the question' }).click();
-await sprint.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).waitFor();
-await sprint.getByRole('button', { name: /^Compare four methods/ }).click();
+await sprint.getByRole('table', { name: "SPRINT's picks for the question" }).waitFor();
+await sprint.getByRole('button', { name: /^Compare five methods/ }).click();
 await sprint.getByTestId('sprint-deltas').waitFor({ timeout: 300_000 });
 await sprint.mouse.move(0, 0);
 await sprint.getByRole('region', { name: 'SPRINT head selector' }).screenshot({ path: 'docs/sprint.png' });

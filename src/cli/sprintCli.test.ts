@@ -42,13 +42,20 @@ describe('npm run cli -- sprint', () => {
     expect(written.trainIds).toEqual(here.trainIds);
   }, 120_000);
 
-  it('eval --json gives pass@N and majority with intervals for the four methods', () => {
+  it('eval --json gives pass@N and majority with intervals for the five methods, and SPRINT paired against each baseline', () => {
     const run = cli('sprint', 'eval', '--model', MODEL, '--selector', selector, '--problems', 'synthetic:2:7', '--n', '2', '--json');
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.ns).toEqual([1, 2]);
     expect(report.problems).toBe(2);
-    expect(report.methods.map((m: { method: string }) => m.method)).toEqual(['greedy', 'sampling', 'random', 'sprint']);
+    expect(report.methods.map((m: { method: string }) => m.method)).toEqual(['greedy', 'sampling', 'random', 'fixed', 'sprint']);
+    expect(report.paired.map((c: { against: string }) => c.against)).toEqual(['greedy', 'sampling', 'random', 'fixed']);
+    for (const c of report.paired) {
+      expect(c.points.map((p: { n: number }) => p.n)).toEqual([1, 2]);
+      for (const p of c.points) expect(p.diff.low <= p.diff.mean && p.diff.mean <= p.diff.high).toBe(true);
+      expect(c.mcnemarAt1.p).toBeGreaterThan(0);
+      expect(c.mcnemarAt1.p).toBeLessThanOrEqual(1);
+    }
     for (const m of report.methods) {
       for (const p of m.points) {
         for (const e of [p.passAtN, p.majority]) expect(e.low <= e.mean && e.mean <= e.high).toBe(true);

@@ -1,6 +1,6 @@
 /**
- * The SPRINT evaluation slice: the four methods (greedy, sampling, random
- * head, SPRINT) on held-out questions in the worker, N = 1..maxN, with
+ * The SPRINT evaluation slice: the five methods (greedy, sampling, random
+ * head, fixed head order, SPRINT) on held-out questions in the worker, N = 1..maxN, with
  * progress and cancel. Questions the selector trained on are never used.
  */
 import { create } from 'zustand';
@@ -16,6 +16,8 @@ interface SprintEvalState {
   done: number;
   total: number;
   report?: ComparisonReport;
+  /** Problems per second so far, for the time left. */
+  rate?: number;
   requestId?: number;
   run(selector: SprintSelector, problems: SweepProblem[], maxN: number, maxNewTokens: number): Promise<void>;
   cancel(): void;
@@ -32,11 +34,12 @@ export const useSprintEvalStore = create<SprintEvalState>((set, get) => ({
   done: 0,
   total: 0,
   async run(selector, problems, maxN, maxNewTokens) {
-    set({ status: 'running', error: undefined, report: undefined, done: 0, total: problems.length });
+    set({ status: 'running', error: undefined, report: undefined, done: 0, total: problems.length, rate: undefined });
+    const started = performance.now();
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'compared' }>>(
       { type: 'sprintCompare', selector, problems, maxN, maxNewTokens, seed: 0 },
       (e) => {
-        if (e.type === 'compareProgress') set({ done: e.done });
+        if (e.type === 'compareProgress') set({ done: e.done, rate: e.done / ((performance.now() - started) / 1000) });
       },
     );
     set({ requestId: id });

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent, LoadProgress, ModelInfo } from '../worker/protocol';
-import { checkSelectorFor, ENCODER_LABELS, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
+import { checkSelectorFor, ENCODER_LABELS, topPicks, type HeadRanking, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelectorText } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN, type TrainOptions } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
@@ -26,7 +26,10 @@ interface SprintState {
   status: 'idle' | 'training' | 'ranking' | 'error';
   error?: string;
   losses: number[];
+  /** Every head in SPRINT's order for the question ranked last (the grid numbers the first ones). */
   ranked?: RankedHead[];
+  /** The unpruned model's estimated chance for that question, and its place in the order. */
+  none?: HeadRanking['none'];
   rankedFor?: string;
   /** Worker wall time of the last training: embedding, then training. */
   seconds?: { embed: number; train: number };
@@ -48,7 +51,7 @@ export function trainingSplit(problemCount: number): number[] {
   return Array.from({ length: train }, (_, i) => i);
 }
 
-const fresh = { ranked: undefined, rankedFor: undefined, picks: undefined, error: undefined, status: 'idle' as const };
+const fresh = { ranked: undefined, none: undefined, rankedFor: undefined, picks: undefined, error: undefined, status: 'idle' as const };
 
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
@@ -74,11 +77,11 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     }
   },
   async runTopN(question, n, reference) {
-    const { ranked } = get();
-    if (!ranked) return;
+    const { ranked, none } = get();
+    if (!ranked || !none) return;
     set({ status: 'ranking', error: undefined, picks: undefined });
     try {
-      const heads = ranked.slice(0, n).map((h) => [h.layer, h.head] as [number, number]);
+      const heads = topPicks({ heads: ranked, none }, n).map((h) => (h ? ([h.layer, h.head] as [number, number]) : null));
       const { result } = await engineClient().request<Extract<FinalEvent, { type: 'picksRun' }>>({ type: 'runPicks', question, heads, reference }).done;
       set({ picks: result, status: 'idle' });
     } catch (err) {
@@ -91,7 +94,7 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     set({ status: 'ranking', error: undefined });
     try {
       const { ranked } = await engineClient().request<Extract<FinalEvent, { type: 'sprintRanked' }>>({ type: 'sprintRank', selector, question }).done;
-      set({ ranked, rankedFor: question, status: 'idle' });
+      set({ ranked: ranked.heads, none: ranked.none, rankedFor: question, status: 'idle' });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
     }

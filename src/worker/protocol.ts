@@ -7,7 +7,7 @@ import type { DecoderSpec } from '../engine/model/modelConfig';
 import type { Problem } from '../engine/problems/problem';
 import type { EvalReport, EvalResult } from '../engine/runs/evaluateProblems';
 import type { SweepCell, SweepFile, SweepProblem } from '../engine/sweep/sweepSchema';
-import type { RankedHead, SelectorEncoder, SprintSelector } from '../engine/sprint/selectorFormat';
+import type { HeadRanking, SelectorEncoder, SprintSelector } from '../engine/sprint/selectorFormat';
 import type { TrainOptions } from '../engine/sprint/trainSelector';
 import type { PicksResult } from '../engine/sprint/runPicks';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
@@ -52,7 +52,7 @@ export type WorkerRequest =
   | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
   | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions; encoder: SelectorEncoder }
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
-  | { type: 'runPicks'; id: number; question: string; heads: [number, number][]; reference: string }
+  | { type: 'runPicks'; id: number; question: string; /** null: a row with nothing pruned */ heads: ([number, number] | null)[]; reference: string }
   | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }
   | { type: 'cancel'; id: number; target: number };
 
@@ -72,7 +72,7 @@ export type WorkerEvent =
   | { type: 'swept'; id: number; file: SweepFile }
   | { type: 'sprintEpoch'; id: number; epoch: number; loss: number }
   | { type: 'sprintTrained'; id: number; selector: SprintSelector; /** Wall time in the worker: question embedding, then the selector's training. */ seconds: { embed: number; train: number } }
-  | { type: 'sprintRanked'; id: number; ranked: RankedHead[] }
+  | { type: 'sprintRanked'; id: number; ranked: HeadRanking }
   | { type: 'picksRun'; id: number; result: PicksResult }
   | { type: 'compareProgress'; id: number; done: number; total: number }
   | { type: 'compared'; id: number; report: ComparisonReport }

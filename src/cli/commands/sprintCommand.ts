@@ -1,5 +1,6 @@
 /**
  * `sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]`
+ *   (a share of the training questions is held back inside training to calibrate and choose β; see fitSelector.ts)
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
@@ -29,6 +30,7 @@ function encoderArg(value: string | undefined): SelectorEncoder {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
 
 export async function sprintCommand({ values, positionals, out, progress, loadModel }: CliContext): Promise<void> {
   const [sub] = positionals;
@@ -49,7 +51,10 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
     });
     writeFileSync(required(values.out, 'out'), JSON.stringify(selector));
+    const setting = (v: { noneFirst: boolean; betaFirst: number; beta: number }) => `${v.noneFirst ? 'nothing' : `β ${v.betaFirst}`} first, β ${v.beta}`;
+    const tried = selector.validation.map((v) => `${setting(v)}: ${v.passAtN.map(pct).join(' ')}`).join('; ');
     progress(`\ntrained on ${selector.trainIds.length} questions; ${file.problems.length - count} held out; wrote ${values.out}\n`);
+    progress(`validation pass@1/2/4/8 by setting (β: per-question weight against the fixed order): ${tried}; chose ${setting(selector)}\n`);
     return;
   }
   if (sub === 'eval') {
@@ -63,7 +68,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       onProblem: (done) => progress(`\r${done}/${problems.length} problems`),
     });
     progress('\n');
-    const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods };
+    const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods, paired: report.paired };
     if (values.out) writeFileSync(values.out, JSON.stringify(report));
     if (values.json) {
       out(JSON.stringify(summary));
@@ -75,6 +80,12 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
         const f = (e: typeof p.passAtN) => `${pct(e.mean)} (${pct(e.low)}-${pct(e.high)})`.padEnd(24);
         out(`${m.method.padEnd(9)} ${String(p.n).padStart(2)}  ${f(p.passAtN)} ${f(p.majority)}`);
       }
+    }
+    out('\nSPRINT minus each baseline, pass@N, paired bootstrap 95% interval over the same problems');
+    for (const c of report.paired) {
+      const diffs = c.points.map((p) => `N=${p.n} ${signed(p.diff.mean)} (${signed(p.diff.low)} to ${signed(p.diff.high)})`).join('  ');
+      const m = c.mcnemarAt1;
+      out(`${c.against.padEnd(9)} ${diffs}  McNemar at N=1: SPRINT alone right ${m.aOnly}, ${c.against} alone right ${m.bOnly}, p = ${m.p.toPrecision(2)}`);
     }
     return;
   }

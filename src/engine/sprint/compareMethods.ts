@@ -1,10 +1,13 @@
 /**
  * SPRINT's evaluation on held-out questions: N answers per question from
- * four methods, graded, then pass@N and majority vote for each N.
+ * five methods, graded, then pass@N and majority vote for each N, and SPRINT
+ * against each baseline paired question by question.
  *   greedy     the unpruned model's one greedy answer, repeated (N does not help it)
  *   sampling   N samples, temperature 0.9, top-p 0.95, top-k 40 (the original's baseline)
- *   random     N greedy answers, each with one random head pruned
- *   sprint     N greedy answers, each with one of the selector's top-N heads pruned
+ *   random     N greedy answers, each with a different random head pruned (drawn without replacement)
+ *   fixed      N greedy answers along one coverage order learned from the selector's training questions,
+ *              the same for every question ("prune nothing" first)
+ *   sprint     N greedy answers along the selector's order for this question ("prune nothing" where it falls)
  */
 import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
@@ -12,13 +15,15 @@ import { buildPromptIds } from '../model/prompt';
 import { gradeAnswer } from '../grading/gradeAnswer';
 import { Rng } from '../problems/rng';
 import { maskFor, type HeadRef, type SweepProblem } from '../sweep/sweepSchema';
-import { bestOfNCurve, type Attempt, type Estimate } from './bestOfN';
+import { bestOfNCurve, passAtN, type Attempt, type Estimate } from './bestOfN';
 import { rankHeadsFor } from './sprintSelector';
-import type { SprintSelector } from './selectorFormat';
+import { topPicks, type SprintSelector } from './selectorFormat';
 import type { EncoderSettings } from './questionEncoder';
+import { mcnemar, pairedBootstrap, type McNemar } from './pairedStats';
 
-export const METHODS = ['greedy', 'sampling', 'random', 'sprint'] as const;
+export const METHODS = ['greedy', 'sampling', 'random', 'fixed', 'sprint'] as const;
 export type Method = (typeof METHODS)[number];
+export const BASELINES = METHODS.filter((m) => m !== 'sprint');
 
 export const SAMPLING = { temperature: 0.9, topP: 0.95, topK: 40 };
 
@@ -27,13 +32,24 @@ export interface MethodCurve {
   points: { n: number; passAtN: Estimate; majority: Estimate }[];
 }
 
+/** SPRINT minus one baseline on the same questions: pass@N differences with paired bootstrap intervals, and McNemar at N = 1. */
+export interface PairedCurve {
+  against: Method;
+  points: { n: number; diff: Estimate }[];
+  mcnemarAt1: McNemar;
+}
+
 export interface ComparisonReport {
   ns: number[];
   problems: string[];
   methods: MethodCurve[];
+  paired: PairedCurve[];
   /** Per method, per problem, the N attempts' answers. */
   attempts: Record<Method, Attempt[][]>;
 }
+
+/** A pick: a head pruned, or null for nothing pruned. */
+type Pick = HeadRef | null;
 
 interface AttemptSettings {
   maxNewTokens: number;
@@ -41,23 +57,35 @@ interface AttemptSettings {
   signal?: AbortSignal;
 }
 
-async function attemptsFor(model: LoadedModel, problem: SweepProblem, configs: { mask?: HeadRef[]; sample?: number }[], { maxNewTokens, seed, signal }: AttemptSettings): Promise<Attempt[]> {
+async function answer(model: LoadedModel, problem: SweepProblem, rows: { mask?: HeadRef[]; sample?: number }[], { maxNewTokens, seed, signal }: AttemptSettings): Promise<Attempt[]> {
   const { spec, tokenizer } = model;
   const prompt = buildPromptIds(tokenizer, problem.question, spec, maxNewTokens);
-  const headMask = new Float32Array(configs.length * spec.numLayers * spec.numHeads);
-  configs.forEach((c, r) => headMask.set(maskFor(c.mask ?? [], spec.numLayers, spec.numHeads), r * spec.numLayers * spec.numHeads));
-  const sampled = configs.some((c) => c.sample !== undefined);
-  const rows = await generate(model.decoder, configs.map(() => prompt), {
+  const perRow = spec.numLayers * spec.numHeads;
+  const headMask = new Float32Array(rows.length * perRow);
+  rows.forEach((c, r) => headMask.set(maskFor(c.mask ?? [], spec.numLayers, spec.numHeads), r * perRow));
+  const sampled = rows.some((c) => c.sample !== undefined);
+  const out = await generate(model.decoder, rows.map(() => prompt), {
     maxNewTokens,
     headMask,
     sampling: sampled ? { ...SAMPLING, seed } : undefined,
-    rowSeeds: configs.map((c, r) => c.sample ?? r),
+    rowSeeds: rows.map((c, r) => c.sample ?? r),
     signal,
   });
-  return rows.map((ids) => {
+  return out.map((ids) => {
     const g = gradeAnswer(tokenizer.decode(ids, { skip_special_tokens: true }), problem.reference);
     return { answer: g.predicted, correct: g.correct };
   });
+}
+
+/** Greedy answers for several pick lists, each distinct pick generated once (greedy decoding gives the same answer for the same pruning). */
+async function greedyPicks(model: LoadedModel, problem: SweepProblem, lists: Pick[][], settings: AttemptSettings): Promise<Attempt[][]> {
+  const key = (p: Pick) => (p ? `${p[0]}.${p[1]}` : 'none');
+  const unique = new Map<string, Pick>();
+  for (const p of lists.flat()) unique.set(key(p), p);
+  const picks = [...unique.values()];
+  const answers = await answer(model, problem, picks.map((p) => ({ mask: p ? [p] : [] })), settings);
+  const byKey = new Map(picks.map((p, i) => [key(p), answers[i]]));
+  return lists.map((list) => list.map((p) => byKey.get(key(p))!));
 }
 
 export interface CompareOptions {
@@ -73,7 +101,17 @@ export interface CompareOptions {
   encoderSettings?: EncoderSettings;
 }
 
-/** Runs the four methods on held-out problems (never the selector's training questions). */
+/** SPRINT minus each baseline, paired over the same problems. */
+export function pairedAgainstBaselines(attempts: Record<Method, Attempt[][]>, ns: readonly number[], seed = 0): PairedCurve[] {
+  const solved = (m: Method, n: number) => attempts[m].map((a) => passAtN(a, n));
+  return BASELINES.map((against) => ({
+    against,
+    points: ns.map((n) => ({ n, diff: pairedBootstrap(solved('sprint', n), solved(against, n), { seed }) })),
+    mcnemarAt1: mcnemar(solved('sprint', 1), solved(against, 1)),
+  }));
+}
+
+/** Runs the five methods on held-out problems (never the selector's training questions). */
 export async function compareMethods(
   model: LoadedModel,
   selector: SprintSelector,
@@ -85,17 +123,25 @@ export async function compareMethods(
   if (leaked.length) throw new Error(`${leaked.length} of these problems trained the selector (${leaked[0].id}, ...); evaluate on held-out problems only.`);
   const { numLayers, numHeads } = model.spec;
   const rng = new Rng(seed);
-  const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], sprint: [] };
+  const heads: HeadRef[] = Array.from({ length: numLayers * numHeads }, (_, i) => [Math.floor(i / numHeads), i % numHeads]);
+  const candidate = (j: number): Pick => (j < heads.length ? heads[j] : null);
+  const fixed = selector.fixedOrder.slice(0, maxN).map(candidate);
+  const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], fixed: [], sprint: [] };
   const rankings = await rankHeadsFor(model, selector, problems.map((p) => p.question), encoderSettings);
   for (const [i, problem] of problems.entries()) {
     const settings = { maxNewTokens, seed, signal };
-    const [greedy] = await attemptsFor(model, problem, [{}], settings);
-    attempts.greedy.push(Array.from({ length: maxN }, () => greedy));
-    attempts.sampling.push(await attemptsFor(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
-    const random = Array.from({ length: maxN }, () => ({ mask: [[rng.int(0, numLayers - 1), rng.int(0, numHeads - 1)]] as HeadRef[] }));
-    attempts.random.push(await attemptsFor(model, problem, random, settings));
-    const ranked = rankings[i];
-    attempts.sprint.push(await attemptsFor(model, problem, ranked.slice(0, maxN).map((h) => ({ mask: [[h.layer, h.head]] as HeadRef[] })), settings));
+    const shuffled = [...heads];
+    for (let s = shuffled.length - 1; s > 0; s--) {
+      const t = rng.int(0, s);
+      [shuffled[s], shuffled[t]] = [shuffled[t], shuffled[s]];
+    }
+    const sprint = topPicks(rankings[i], maxN).map((h): Pick => (h ? [h.layer, h.head] : null));
+    const [greedy, random, fixedAnswers, sprintAnswers] = await greedyPicks(model, problem, [[null], shuffled.slice(0, maxN), fixed, sprint], settings);
+    attempts.greedy.push(Array.from({ length: maxN }, () => greedy[0]));
+    attempts.random.push(random);
+    attempts.fixed.push(fixedAnswers);
+    attempts.sprint.push(sprintAnswers);
+    attempts.sampling.push(await answer(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
     onProblem?.(i + 1);
   }
   const usable = ns.filter((n) => n <= maxN);
@@ -103,6 +149,7 @@ export async function compareMethods(
     ns: usable,
     problems: problems.map((p) => p.id),
     methods: METHODS.map((method) => ({ method, points: bestOfNCurve(attempts[method], usable, seed) })),
+    paired: pairedAgainstBaselines(attempts, usable, seed),
     attempts,
   };
 }

@@ -11,10 +11,12 @@ describe('problemDeltas', () => {
       ns: [1, 4],
       problems: ['p1', 'p2'],
       methods: [],
+      paired: [],
       attempts: {
         greedy: [[wrong, wrong, wrong, wrong], [right, right, right, right]],
         sampling: [[wrong, right, wrong, wrong], [right, wrong, wrong, wrong]],
         random: [[], []],
+        fixed: [[], []],
         sprint: [[right, right, wrong, right], [right, right, right, wrong]],
       },
     };

@@ -1,7 +1,8 @@
 /**
  * "Run top-N": one question answered N times in one batch, each row with one
- * recommended head pruned; the answers side by side, their majority vote,
- * and pass@N when a reference answer is known.
+ * recommended head pruned (or nothing, where the selector places "prune
+ * nothing"); the answers side by side, their majority vote, and pass@N when
+ * a reference answer is known.
  */
 import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
@@ -12,7 +13,8 @@ import { maskFor, type HeadRef } from '../sweep/sweepSchema';
 import { majorityAtN, passAtN } from './bestOfN';
 
 export interface PickAnswer {
-  head: HeadRef;
+  /** null: nothing pruned. */
+  head: HeadRef | null;
   text: string;
   answer: string | null;
   /** Undefined without a reference answer. */
@@ -27,12 +29,13 @@ export interface PicksResult {
   passAtN?: boolean;
 }
 
-export async function runPicks(model: LoadedModel, question: string, heads: HeadRef[], reference: string, maxNewTokens = 64): Promise<PicksResult> {
+/** @param heads one row per pick: a head to prune, or null for the unpruned model */
+export async function runPicks(model: LoadedModel, question: string, heads: (HeadRef | null)[], reference: string, maxNewTokens = 64): Promise<PicksResult> {
   const { spec, tokenizer } = model;
   const prompt = buildPromptIds(tokenizer, question, spec, maxNewTokens);
   const perRow = spec.numLayers * spec.numHeads;
   const headMask = new Float32Array(heads.length * perRow);
-  heads.forEach((h, r) => headMask.set(maskFor([h], spec.numLayers, spec.numHeads), r * perRow));
+  heads.forEach((h, r) => headMask.set(maskFor(h ? [h] : [], spec.numLayers, spec.numHeads), r * perRow));
   const rows = await generate(model.decoder, heads.map(() => prompt), { maxNewTokens, headMask });
   const hasReference = reference.trim() !== '';
   const answers: PickAnswer[] = rows.map((ids, r) => {

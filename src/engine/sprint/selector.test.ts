@@ -33,6 +33,27 @@ describe('contrastive selector', () => {
     expect(p.data.length).toBe(layout(shape).size);
   });
 
+  it('has sigmoid-loss gradients, with per-pair weights, that match finite differences', () => {
+    const p = initSelector(shape, 4);
+    const { x } = sample(2);
+    const y = [1, 0, 1, 1, 0, 0.3, 1];
+    const weights = [1, 3, 1, 3, 1, 1, 2];
+    const opts = { loss: 'sigmoid' as const, weights };
+    const grad = new Float64Array(p.data.length);
+    lossAndGrad(p, x, y, 0.5, grad, opts);
+    const eps = 1e-6;
+    for (let i = 0; i < p.data.length; i++) {
+      const keep = p.data[i];
+      p.data[i] = keep + eps;
+      const up = lossAndGrad(p, x, y, 0.5, undefined, opts);
+      p.data[i] = keep - eps;
+      const down = lossAndGrad(p, x, y, 0.5, undefined, opts);
+      p.data[i] = keep;
+      const numeric = (up - down) / (2 * eps);
+      expect(Math.abs(numeric - grad[i]), `parameter ${i}`).toBeLessThan(1e-6 + 1e-4 * Math.abs(numeric));
+    }
+  });
+
   it('is reproducible from its seed and scores every head', () => {
     expect(initSelector(shape, 5).data).toEqual(initSelector(shape, 5).data);
     expect(initSelector(shape, 5).data).not.toEqual(initSelector(shape, 6).data);

@@ -1,10 +1,15 @@
 /**
  * SPRINT's contrastive head selector (arXiv 2506.03978): a small MLP maps a
- * question embedding x [dIn] to z [k]; each (layer, head) has a learned
- * embedding e_j [k]; the score of pruning head j for the question is
- * s_j = z · e_j / temperature. Training minimises InfoNCE with soft targets,
- * L = -Σ_j t_j log softmax(s)_j, which pulls a question toward the heads
- * whose pruning solved it and pushes it from the others.
+ * question embedding x [dIn] to z [k]; each candidate (a head, and here also
+ * "prune nothing") has a learned embedding e_j [k]; the score of candidate j
+ * for the question is s_j = z · e_j / temperature.
+ *
+ * Two contrastive losses align the two embeddings:
+ *   'infonce'  the paper's: L = -Σ_j t_j log softmax(s)_j, with t a distribution over candidates;
+ *   'sigmoid'  pairwise, as in SigLIP: L = Σ_j w_j BCE(σ(s_j), y_j) / Σ_j w_j, with y_j ∈ [0, 1] whether
+ *              candidate j answered the question right. Each pair is its own yes/no, so σ(s_j) estimates a
+ *              per-pick chance of success (which InfoNCE's softmax cannot), and a question that every
+ *              candidate solves, or none, still teaches something.
  */
 import { Rng } from '../problems/rng';
 
@@ -91,24 +96,57 @@ function logSoftmax(s: Float64Array): Float64Array {
   return s.map((v) => v - lse);
 }
 
+export type SelectorLoss = 'infonce' | 'sigmoid';
+
+const softplus = (v: number) => (v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v)));
+const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+
+/** dL/ds [nHeads] and the loss, for either loss. */
+function scoreGradient(scores: Float64Array, target: ArrayLike<number>, loss: SelectorLoss, weights?: ArrayLike<number>): { value: number; ds: Float64Array } {
+  const n = scores.length;
+  if (loss === 'infonce') {
+    const logp = logSoftmax(scores);
+    let value = 0;
+    for (let j = 0; j < n; j++) if (target[j] > 0) value -= target[j] * logp[j];
+    return { value, ds: logp.map((l, j) => Math.exp(l) - target[j]) };
+  }
+  let total = 0;
+  for (let j = 0; j < n; j++) total += weights ? weights[j] : 1;
+  let value = 0;
+  const ds = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const w = (weights ? weights[j] : 1) / total;
+    value += w * (softplus(scores[j]) - target[j] * scores[j]);
+    ds[j] = w * (sigmoid(scores[j]) - target[j]);
+  }
+  return { value, ds };
+}
+
 /**
- * InfoNCE loss of one question and, when `grad` is given, adds dL/dparams to it.
- * @param target [nHeads] a distribution over heads (sums to 1)
+ * Loss of one question and, when `grad` is given, adds dL/dparams to it.
+ * @param x [dIn] the question embedding
+ * @param target [nHeads]: for 'infonce' a distribution over candidates (sums to 1); for 'sigmoid' each candidate's success in [0, 1]
+ * @param weights [nHeads] per-pair weights of the sigmoid loss (all 1 when absent)
  */
-export function lossAndGrad(p: SelectorParams, x: ArrayLike<number>, target: ArrayLike<number>, temperature: number, grad?: Float64Array): number {
+export function lossAndGrad(
+  p: SelectorParams,
+  x: ArrayLike<number>,
+  target: ArrayLike<number>,
+  temperature: number,
+  grad?: Float64Array,
+  { loss: kind = 'infonce', weights }: { loss?: SelectorLoss; weights?: ArrayLike<number> } = {},
+): number {
   const { dIn, hidden, k, nHeads } = p.shape;
   const L = layout(p.shape);
   const d = p.data;
   const { h, z, scores } = forward(p, x, temperature);
-  const logp = logSoftmax(scores);
-  let loss = 0;
-  for (let n = 0; n < nHeads; n++) if (target[n] > 0) loss -= target[n] * logp[n];
+  const { value: loss, ds: dScores } = scoreGradient(scores, target, kind, weights);
   if (!grad) return loss;
 
-  // dL/ds_n = softmax_n - t_n; s_n = z·e_n / T.
+  // s_n = z·e_n / T.
   const dz = new Float64Array(k);
   for (let n = 0; n < nHeads; n++) {
-    const ds = (Math.exp(logp[n]) - target[n]) / temperature;
+    const ds = dScores[n] / temperature;
     for (let c = 0; c < k; c++) {
       grad[L.e + n * k + c] += ds * z[c];
       dz[c] += ds * d[L.e + n * k + c];

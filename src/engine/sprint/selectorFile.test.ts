@@ -3,10 +3,10 @@ import { initSelector } from './selector';
 import { SELECTOR_SCHEMA, checkSelectorFor, type SprintSelector } from './selectorFormat';
 import { parseSelector, parseSelectorText } from './selectorFile';
 
-const shape = { dIn: 8, hidden: 4, k: 3, nHeads: 6 };
+const shape = { dIn: 8, hidden: 4, k: 3, nHeads: 7 };
 const valid: SprintSelector = {
   schema: SELECTOR_SCHEMA,
-  version: 1,
+  version: 2,
   model: { fingerprint: 'abc', numLayers: 2, numHeads: 3 },
   encoder: 'mean-final-hidden',
   shape,
@@ -15,6 +15,15 @@ const valid: SprintSelector = {
   trainIds: ['p1', 'p2'],
   params: Array.from(initSelector(shape, 1).data),
   losses: [2, 1.5],
+  calibration: { a: 0.8, b: -0.1 },
+  meanLogits: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 1.2],
+  beta: 0.5,
+  betaFirst: 0,
+  noneFirst: true,
+  validation: [{ noneFirst: true, betaFirst: 0, beta: 0, passAtN: [0.7, 0.8, 0.85, 0.9] }],
+  fixedOrder: [6, 2, 0, 1, 3, 4, 5],
+  outcomes: [1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0],
+  labels: 'answer',
 };
 
 describe('selector files', () => {
@@ -25,10 +34,14 @@ describe('selector files', () => {
   it('names what is wrong with a damaged or foreign file', () => {
     expect(() => parseSelectorText('{"schema": ', 'mine.json')).toThrow(/^mine.json is not valid JSON/);
     expect(() => parseSelector({ schema: 'headlab-sweep' }, 'sweep.json')).toThrow('sweep.json is not a HeadLab SPRINT selector (its "schema" is not "headlab-sprint-selector").');
-    expect(() => parseSelector({ ...valid, version: 2 })).toThrow(/version 2 is not supported/);
+    expect(() => parseSelector({ ...valid, version: 1 })).toThrow(/version 1 is not supported \(this app reads version 2; version 1 selectors could not say when pruning would not help: train it again\)/);
+    expect(() => parseSelector({ ...valid, fixedOrder: [6, 6, 0, 1, 3, 4, 5] })).toThrow('"fixedOrder" must order all 7 candidates once each');
+    expect(() => parseSelector({ ...valid, outcomes: valid.outcomes.slice(1) })).toThrow('"outcomes" must hold 7 numbers per training question');
+    expect(() => parseSelector({ ...valid, meanLogits: [1] })).toThrow('"meanLogits" must hold 7 numbers');
+    expect(() => parseSelector({ ...valid, calibration: { a: 1 } })).toThrow('"calibration" needs numbers a and b');
     expect(() => parseSelector({ ...valid, params: valid.params.slice(1) })).toThrow(`"params" must hold ${valid.params.length} numbers for this shape, it holds ${valid.params.length - 1}`);
     expect(() => parseSelector({ ...valid, params: [...valid.params.slice(1), 'x'] })).toThrow(/not a finite number/);
-    expect(() => parseSelector({ ...valid, shape: { ...shape, nHeads: 7 } })).toThrow(/shape.nHeads is 7, but the model has 2 x 3 heads/);
+    expect(() => parseSelector({ ...valid, shape: { ...shape, nHeads: 6 } })).toThrow(/shape.nHeads is 6, but the model has 2 x 3 heads \(and "prune nothing": 7\)/);
     expect(() => parseSelector({ ...valid, encoder: 'bert' })).toThrow(/unknown encoder "bert"/);
     expect(() => parseSelector({ ...valid, temperature: 0 })).toThrow(/"temperature" must be a positive number/);
     expect(() => parseSelector({ ...valid, trainIds: [1] })).toThrow(/"trainIds"/);

@@ -5,7 +5,7 @@
  */
 import { InvalidRequestError } from '../model/errors';
 import { layout } from './selector';
-import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, type SprintSelector } from './selectorFormat';
+import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, SELECTOR_VERSION, type SprintSelector } from './selectorFormat';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
@@ -17,7 +17,9 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 export function parseSelector(raw: unknown, where = 'selector file'): SprintSelector {
   const bad = (what: string) => new InvalidRequestError(`${where} is not a usable HeadLab SPRINT selector: ${what}.`);
   if (!isObject(raw) || raw.schema !== SELECTOR_SCHEMA) throw new InvalidRequestError(`${where} is not a HeadLab SPRINT selector (its "schema" is not "${SELECTOR_SCHEMA}").`);
-  if (raw.version !== 1) throw bad(`version ${JSON.stringify(raw.version)} is not supported (this app reads version 1)`);
+  if (raw.version !== SELECTOR_VERSION) {
+    throw bad(`version ${JSON.stringify(raw.version)} is not supported (this app reads version ${SELECTOR_VERSION}; version 1 selectors could not say when pruning would not help: train it again)`);
+  }
   const model = raw.model;
   if (!isObject(model) || typeof model.fingerprint !== 'string' || !isCount(model.numLayers) || !isCount(model.numHeads)) {
     throw bad('"model" needs a fingerprint and positive numLayers and numHeads');
@@ -26,17 +28,32 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
   const shape = raw.shape;
   if (!isObject(shape) || ![shape.dIn, shape.hidden, shape.k, shape.nHeads].every(isCount)) throw bad('"shape" needs positive dIn, hidden, k and nHeads');
   const s = shape as unknown as SprintSelector['shape'];
-  if (s.nHeads !== model.numLayers * model.numHeads) throw bad(`shape.nHeads is ${s.nHeads}, but the model has ${model.numLayers} x ${model.numHeads} heads`);
+  const nCand = model.numLayers * model.numHeads + 1;
+  if (s.nHeads !== nCand) throw bad(`shape.nHeads is ${s.nHeads}, but the model has ${model.numLayers} x ${model.numHeads} heads (and "prune nothing": ${nCand})`);
   const params = raw.params;
   const size = layout(s).size;
   if (!Array.isArray(params) || params.length !== size) throw bad(`"params" must hold ${size} numbers for this shape, it holds ${Array.isArray(params) ? params.length : 'none'}`);
   if (!params.every((p) => typeof p === 'number' && Number.isFinite(p))) throw bad('"params" holds a value that is not a finite number');
   if (typeof raw.temperature !== 'number' || !(raw.temperature > 0)) throw bad('"temperature" must be a positive number');
   if (!Array.isArray(raw.trainIds) || !raw.trainIds.every((id) => typeof id === 'string')) throw bad('"trainIds" must list the training problem ids');
+  const numbers = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every((p) => typeof p === 'number' && Number.isFinite(p));
+  const cal = raw.calibration;
+  if (!isObject(cal) || !numbers([cal.a, cal.b], 2)) throw bad('"calibration" needs numbers a and b');
+  if (!numbers(raw.meanLogits, nCand)) throw bad(`"meanLogits" must hold ${nCand} numbers`);
+  if (typeof raw.beta !== 'number' || !(raw.beta >= 0)) throw bad('"beta" must be a number of at least 0');
+  if (typeof raw.betaFirst !== 'number' || !(raw.betaFirst >= 0)) throw bad('"betaFirst" must be a number of at least 0');
+  if (typeof raw.noneFirst !== 'boolean') throw bad('"noneFirst" must be true or false');
+  const order = raw.fixedOrder;
+  if (!numbers(order, nCand) || new Set(order as number[]).size !== nCand || !(order as number[]).every((j) => Number.isInteger(j) && j >= 0 && j < nCand)) {
+    throw bad(`"fixedOrder" must order all ${nCand} candidates once each`);
+  }
+  if (!numbers(raw.outcomes, (raw.trainIds as unknown[]).length * nCand)) throw bad(`"outcomes" must hold ${nCand} numbers per training question`);
+  if (raw.labels !== 'answer' && raw.labels !== 'logprob') throw bad('"labels" must be "answer" or "logprob"');
+  const validation = Array.isArray(raw.validation) ? (raw.validation as SprintSelector['validation']) : [];
   const losses = Array.isArray(raw.losses) ? raw.losses.filter((l): l is number => typeof l === 'number') : [];
   return {
     schema: SELECTOR_SCHEMA,
-    version: 1,
+    version: SELECTOR_VERSION,
     model: { fingerprint: model.fingerprint, numLayers: model.numLayers as number, numHeads: model.numHeads as number },
     encoder: raw.encoder as SprintSelector['encoder'],
     shape: { dIn: s.dIn, hidden: s.hidden, k: s.k, nHeads: s.nHeads },
@@ -45,6 +62,15 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
     trainIds: raw.trainIds as string[],
     params: params as number[],
     losses,
+    calibration: { a: cal.a as number, b: cal.b as number },
+    meanLogits: raw.meanLogits as number[],
+    beta: raw.beta,
+    betaFirst: raw.betaFirst,
+    noneFirst: raw.noneFirst,
+    validation,
+    fixedOrder: order as number[],
+    outcomes: raw.outcomes as number[],
+    labels: raw.labels,
   };
 }
 

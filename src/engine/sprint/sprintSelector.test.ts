@@ -41,9 +41,14 @@ describe('SPRINT on the bundled model', () => {
     expect(a.params).toEqual(b.params);
     expect(a.losses.at(-1)!).toBeLessThan(a.losses[0]);
     expect(a.trainIds).toEqual(sweep.problems.slice(0, 10).map((p) => p.id));
-    const ranked = await rankHeads(model, a, sweep.problems[11].question);
-    expect(ranked).toHaveLength(48);
-    expect(ranked[0].score).toBeGreaterThanOrEqual(ranked[47].score);
+    const ranking = await rankHeads(model, a, sweep.problems[11].question);
+    expect(ranking.heads).toHaveLength(48);
+    expect(new Set(ranking.heads.map((h) => `${h.layer}.${h.head}`)).size).toBe(48);
+    for (const h of ranking.heads) expect(h.score > 0 && h.score < 1).toBe(true);
+    expect(ranking.none.position).toBeGreaterThanOrEqual(0);
+    expect(ranking.none.position).toBeLessThanOrEqual(48);
+    expect(a.fixedOrder[0]).toBe(48);
+    expect(a.outcomes).toHaveLength(10 * 49);
   });
 
   it('refuses a selector for another model, and an empty question', async () => {
@@ -65,8 +70,8 @@ describe('SPRINT on the bundled model', () => {
     const s = await trainSprint(model, sweep, [...Array(10).keys()], { ...options, encoder: 'minilm', encoderSettings });
     expect(s.encoder).toBe('minilm');
     expect(s.shape.dIn).toBe(32);
-    const ranked = await rankHeads(model, s, sweep.problems[11].question, encoderSettings);
-    expect(ranked).toHaveLength(48);
+    const ranking = await rankHeads(model, s, sweep.problems[11].question, encoderSettings);
+    expect(ranking.heads).toHaveLength(48);
     await expect(rankHeads(model, { ...s, shape: { ...s.shape, dIn: 128 } }, 'What is 2 + 2?', encoderSettings)).rejects.toThrow(
       'The selector expects 128-wide question embeddings from all-MiniLM-L6-v2 sentence embeddings, but the encoder gave 32.',
     );

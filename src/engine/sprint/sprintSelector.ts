@@ -1,17 +1,18 @@
 /**
  * A SPRINT selector trained from a sweep over the training split, and the
- * heads it ranks for a new question.
+ * order in which it would try heads (or no pruning) for a new question.
  */
 import type { LoadedModel } from '../model/loadModel';
 import { InvalidRequestError } from '../model/errors';
 import type { SweepFile } from '../sweep/sweepSchema';
 import { checkEncoderWidth, encodeQuestions, type EncoderSettings } from './questionEncoder';
-import { labelsFromSweep } from './labels';
-import { scoreHeads } from './selector';
-import { checkSelectorFor, SELECTOR_SCHEMA, type RankedHead, type SelectorEncoder, type SprintSelector } from './selectorFormat';
-import { trainSelector, type TrainOptions } from './trainSelector';
+import { outcomesFromSweep, noneIndex } from './outcomes';
+import { candidateLogits, fitSelector, DEFAULT_FIT, type FitOptions } from './fitSelector';
+import { coverageOrder } from './coverage';
+import { checkSelectorFor, SELECTOR_SCHEMA, SELECTOR_VERSION, type HeadRanking, type SelectorEncoder, type SprintSelector } from './selectorFormat';
+import type { TrainOptions } from './trainSelector';
 
-export interface SprintTrainOptions extends TrainOptions {
+export interface SprintTrainOptions extends TrainOptions, Partial<Pick<FitOptions, 'changeWeight' | 'validationShare' | 'betas'>> {
   /** The question encoder: 'mean-final-hidden' (default, offline) or 'minilm'. */
   encoder?: SelectorEncoder;
   encoderSettings?: EncoderSettings;
@@ -19,49 +20,61 @@ export interface SprintTrainOptions extends TrainOptions {
   onEmbedded?: () => void;
 }
 
-/** Trains on the sweep's problems at `trainIndices` (the training split). */
-export async function trainSprint(
-  model: LoadedModel,
-  file: SweepFile,
-  trainIndices: number[],
-  options: SprintTrainOptions,
-): Promise<SprintSelector> {
-  const labels = labelsFromSweep(file, trainIndices);
+/** Trains on the sweep's problems at `trainIndices` (the training split; a share of it is held back for validation). */
+export async function trainSprint(model: LoadedModel, file: SweepFile, trainIndices: number[], options: SprintTrainOptions): Promise<SprintSelector> {
+  const table = outcomesFromSweep(file, trainIndices);
   const encoder = options.encoder ?? 'mean-final-hidden';
-  const { x } = await encodeQuestions(model, encoder, labels.problems.map((p) => file.problems[p].question), options.encoderSettings);
+  const { x } = await encodeQuestions(model, encoder, table.problems.map((p) => file.problems[p].question), options.encoderSettings);
   options.onEmbedded?.();
-  const nHeads = file.model.numLayers * file.model.numHeads;
-  const { params, losses } = trainSelector({ x, targets: labels.targets, n: labels.problems.length }, nHeads, options);
+  const fitted = fitSelector(x, table, { ...DEFAULT_FIT, ...options } as FitOptions);
   return {
     schema: SELECTOR_SCHEMA,
-    version: 1,
+    version: SELECTOR_VERSION,
     model: { fingerprint: model.fingerprint, numLayers: file.model.numLayers, numHeads: file.model.numHeads },
     encoder,
-    shape: params.shape,
+    shape: fitted.params.shape,
     temperature: options.temperature,
     seed: options.seed,
-    trainIds: trainIndices.map((i) => file.problems[i].id),
-    params: Array.from(params.data),
-    losses,
+    trainIds: table.problems.map((i) => file.problems[i].id),
+    params: Array.from(fitted.params.data),
+    losses: fitted.losses,
+    calibration: fitted.calibration,
+    meanLogits: fitted.meanLogits,
+    beta: fitted.beta,
+    betaFirst: fitted.betaFirst,
+    noneFirst: fitted.noneFirst,
+    validation: fitted.validation,
+    fixedOrder: fitted.fixedOrder,
+    outcomes: Array.from(table.y, (v) => Math.round(v * 1000) / 1000),
+    labels: file.mode === 'generate' ? 'answer' : 'logprob',
   };
 }
 
-/** Heads ranked for each question, best first, with the encoder the selector was trained with (one embedding pass for all). */
-export async function rankHeadsFor(model: LoadedModel, selector: SprintSelector, questions: string[], settings?: EncoderSettings): Promise<RankedHead[][]> {
+const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+
+/** One question's ranking from its calibrated candidate log-odds [nCand]. */
+export function rankingFrom(selector: SprintSelector, logits: ArrayLike<number>): HeadRanking {
+  const nCand = selector.shape.nHeads;
+  const table = { problems: selector.trainIds.map((_, i) => i), nCand, y: Float32Array.from(selector.outcomes) };
+  const shift = Array.from(logits, (v, j) => v - selector.meanLogits[j]);
+  const order = coverageOrder(table, { limit: nCand, shift, beta: selector.beta, betaFirst: selector.betaFirst, noneFirst: selector.noneFirst });
+  const { numHeads } = selector.model;
+  const heads = order.filter((j) => j !== noneIndex(nCand)).map((j) => ({ layer: Math.floor(j / numHeads), head: j % numHeads, score: sigmoid(logits[j]) }));
+  return { heads, none: { score: sigmoid(logits[noneIndex(nCand)]), position: order.indexOf(noneIndex(nCand)) } };
+}
+
+/** Each question's ranking, with the encoder the selector was trained with (one embedding pass for all). */
+export async function rankHeadsFor(model: LoadedModel, selector: SprintSelector, questions: string[], settings?: EncoderSettings): Promise<HeadRanking[]> {
   checkSelectorFor(selector, model);
   if (questions.some((q) => !q.trim())) throw new InvalidRequestError('The question is empty: type or paste a question first.');
   const { x, dim } = await encodeQuestions(model, selector.encoder, questions, settings);
   checkEncoderWidth(selector.encoder, dim, selector.shape.dIn);
   const params = { shape: selector.shape, data: Float64Array.from(selector.params) };
-  const { numHeads } = selector.model;
-  return questions.map((_, q) => {
-    const scores = scoreHeads(params, x.subarray(q * dim, (q + 1) * dim), selector.temperature);
-    return Array.from(scores, (score, i) => ({ layer: Math.floor(i / numHeads), head: i % numHeads, score })).sort((a, b) => b.score - a.score);
-  });
+  return questions.map((_, q) => rankingFrom(selector, candidateLogits(params, selector.calibration, x.subarray(q * dim, (q + 1) * dim), selector.temperature)));
 }
 
-/** Heads ranked for one question, best first. */
-export async function rankHeads(model: LoadedModel, selector: SprintSelector, question: string, settings?: EncoderSettings): Promise<RankedHead[]> {
-  const [ranked] = await rankHeadsFor(model, selector, [question], settings);
-  return ranked;
+/** One question's ranking. */
+export async function rankHeads(model: LoadedModel, selector: SprintSelector, question: string, settings?: EncoderSettings): Promise<HeadRanking> {
+  const [ranking] = await rankHeadsFor(model, selector, [question], settings);
+  return ranking;
 }

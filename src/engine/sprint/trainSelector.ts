@@ -4,13 +4,15 @@
  * same selector, in the worker and in Node.
  */
 import { Rng } from '../problems/rng';
-import { initSelector, lossAndGrad, type SelectorParams, type SelectorShape } from './selector';
+import { initSelector, lossAndGrad, type SelectorLoss, type SelectorParams, type SelectorShape } from './selector';
 
 export interface TrainingSet {
   /** [n, dIn] row-major question embeddings. */
   x: Float32Array;
-  /** [n, nHeads] row-major target distributions over heads. */
+  /** [n, nHeads] row-major targets: distributions over candidates ('infonce'), or each candidate's success in [0, 1] ('sigmoid'). */
   targets: Float32Array;
+  /** [n, nHeads] per-pair weights of the sigmoid loss; all 1 when absent. */
+  weights?: Float32Array;
   n: number;
 }
 
@@ -23,6 +25,8 @@ export interface TrainOptions {
   learningRate: number;
   weightDecay: number;
   seed: number;
+  /** 'infonce' (the paper's) or 'sigmoid' (per-pair, calibratable); 'infonce' when absent. */
+  loss?: SelectorLoss;
   signal?: AbortSignal;
   onEpoch?: (epoch: number, loss: number) => void;
 }
@@ -62,7 +66,11 @@ export function trainSelector(data: TrainingSet, nHeads: number, options: TrainO
       const rows = order.slice(s, s + options.batch);
       grad.fill(0);
       for (const r of rows) {
-        total += lossAndGrad(params, data.x.subarray(r * dIn, (r + 1) * dIn), data.targets.subarray(r * nHeads, (r + 1) * nHeads), options.temperature, grad);
+        const row = (a: Float32Array) => a.subarray(r * nHeads, (r + 1) * nHeads);
+        total += lossAndGrad(params, data.x.subarray(r * dIn, (r + 1) * dIn), row(data.targets), options.temperature, grad, {
+          loss: options.loss,
+          weights: data.weights && row(data.weights),
+        });
       }
       step++;
       const [b1, b2, eps] = [0.9, 0.999, 1e-8];

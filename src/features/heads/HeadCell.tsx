@@ -88,7 +88,10 @@ export const HeadCell = memo(function HeadCell({ layer, head, ui, heat }: CellPr
       style={heat ? { background: heat.colour } : undefined}
       title={heat?.title}
     >
-      {heat?.mark}
+      {heat?.mark && (
+        // A light badge: the heatmap's dark purples would swallow dark digits drawn on the cell itself.
+        <span style={{ background: '#ffffff', color: '#1d2330', borderRadius: 3, padding: '0 2px', lineHeight: 1.2 }}>{heat.mark}</span>
+      )}
     </button>
   );
 });

@@ -1,5 +1,5 @@
 /**
- * Accuracy against N for the four methods, one metric per chart, with the
+ * Accuracy against N for the five methods, one metric per chart, with the
  * bootstrap 95% intervals as error bars.
  */
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -9,9 +9,10 @@ export const METHOD_LABELS: Record<Method, string> = {
   greedy: 'greedy (no pruning)',
   sampling: 'sampling best-of-N',
   random: 'random-head best-of-N',
+  fixed: 'fixed head order best-of-N',
   sprint: 'SPRINT best-of-N',
 };
-const COLOURS: Record<Method, string> = { greedy: '#6c757d', sampling: '#2166ac', random: '#e9a23b', sprint: '#c0392b' };
+const COLOURS: Record<Method, string> = { greedy: '#6c757d', sampling: '#2166ac', random: '#e9a23b', fixed: '#2a9d8f', sprint: '#c0392b' };
 
 export type Metric = 'passAtN' | 'majority';
 export const METRIC_LABELS: Record<Metric, string> = {

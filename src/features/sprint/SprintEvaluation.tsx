@@ -1,11 +1,13 @@
 /**
  * SPRINT against its baselines on held-out questions: accuracy against N
- * for greedy, sampling, random-head and SPRINT best-of-N, by pass@N and by
- * majority vote, and per-problem differences.
+ * for greedy, sampling, random-head, fixed-order and SPRINT best-of-N, by
+ * pass@N and by majority vote, SPRINT paired against each baseline, and
+ * per-problem differences. Warns when too few questions could tell the
+ * methods apart, and estimates the run's time before it starts.
  */
 import { useBusyWith } from '../../store/busy';
 import { useRef, useState } from 'react';
-import { METHODS, type ComparisonReport, type Method } from '../../engine/sprint/compareMethods';
+import { BASELINES, type ComparisonReport, type Method } from '../../engine/sprint/compareMethods';
 import type { SprintSelector } from '../../engine/sprint/selectorFormat';
 import { heldOutFor, useSprintEvalStore } from '../../store/sprintEvalStore';
 import { useSweepStore } from '../../store/sweepStore';
@@ -14,11 +16,15 @@ import { downloadText } from '../export/downloadText';
 import { downloadSvgAsPng } from '../export/exportPng';
 import { BestOfNChart, METHOD_LABELS } from './BestOfNChart';
 import { MethodDeltaChart } from './MethodDeltaChart';
+import { PairedTable } from './PairedTable';
+import { evaluationEstimate, FEW_PROBLEMS } from './evaluationEstimate';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
+const shownNs = (report: ComparisonReport) => report.ns.filter((n) => [1, 4, 8, 16].includes(n) || n === report.ns.at(-1));
+
 function SummaryTable({ report }: { report: ComparisonReport }) {
-  const shown = report.ns.filter((n) => [1, 4, 8, 16].includes(n) || n === report.ns.at(-1));
+  const shown = shownNs(report);
   return (
     <table className="results" data-testid="sprint-eval-table">
       <caption>pass@N and majority vote on {report.problems.length} held-out problems, with bootstrap 95% intervals</caption>
@@ -53,11 +59,12 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const sweepProblems = useSweepStore((s) => s.file?.problems);
   const loadedProblems = useRunsStore((s) => s.problems);
   const maxNewTokens = useSweepStore((s) => s.file?.maxNewTokens ?? 64);
-  const { status, error, done, total, report, run, cancel } = useSprintEvalStore();
+  const { status, error, done, total, report, run, cancel, rate } = useSprintEvalStore();
+  const sweepRate = useSweepStore((s) => s.rate);
   const blocked = useBusyWith() !== undefined;
   const [source, setSource] = useState<'sweep' | 'loaded'>('sweep');
   const [maxN, setMaxN] = useState(8);
-  const [against, setAgainst] = useState<Method>('sampling');
+  const [against, setAgainst] = useState<Method>('fixed');
   const charts = useRef<HTMLDivElement>(null);
   const problems = heldOutFor(selector, (source === 'sweep' ? sweepProblems : loadedProblems) ?? []);
   const running = status === 'running';
@@ -82,7 +89,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
           Up to N <input type="number" min={1} max={16} value={maxN} disabled={running} onChange={(e) => setMaxN(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} />
         </label>
         <button type="button" disabled={running || blocked || problems.length === 0} onClick={() => void run(selector, problems, maxN, maxNewTokens)}>
-          Compare four methods on {problems.length} held-out problems
+          Compare five methods on {problems.length} held-out problems
         </button>
         {running && (
           <button type="button" onClick={cancel}>
@@ -90,9 +97,16 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
           </button>
         )}
       </div>
-      <p className="meta">
-        Training questions are left out ({selector.trainIds.length}). Each problem gets {maxN} answers per method: {3 * maxN + 1} generations.
+      <p className="meta" data-testid="eval-estimate">
+        Training questions are left out ({selector.trainIds.length}). {evaluationEstimate(problems.length, maxN, sweepRate)}
       </p>
+      {problems.length > 0 && problems.length < FEW_PROBLEMS && (
+        <p role="note" className="warning" data-testid="few-problems">
+          Only {problems.length} held-out problems: every interval will be wide (with 4 problems, one answer moves accuracy by 25 points), so this
+          run cannot tell the methods apart. For a real comparison, load {FEW_PROBLEMS * 3} or more problems of another seed in the comparison panel and
+          choose &quot;the loaded problem set&quot;.
+        </p>
+      )}
       {problems.length === 0 && (
         <p role="status" data-testid="no-held-out">
           {source === 'sweep'
@@ -104,6 +118,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
       {running && (
         <p role="status">
           <progress max={total} value={done} /> {done} of {total} problems
+          {rate && done > 0 && done < total ? `, about ${Math.ceil((total - done) / rate)} s left` : ''}
         </p>
       )}
       {status === 'cancelled' && <p role="status">Cancelled.</p>}
@@ -115,6 +130,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
       {report && (
         <div ref={charts}>
           <SummaryTable report={report} />
+          <PairedTable report={report} shown={shownNs(report)} />
           <div className="charts">
             <BestOfNChart report={report} metric="passAtN" />
             <BestOfNChart report={report} metric="majority" />
@@ -122,7 +138,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
           <label>
             Per problem, SPRINT against{' '}
             <select value={against} onChange={(e) => setAgainst(e.target.value as Method)}>
-              {METHODS.filter((m) => m !== 'sprint').map((m) => (
+              {BASELINES.map((m) => (
                 <option key={m} value={m}>
                   {METHOD_LABELS[m]}
                 </option>

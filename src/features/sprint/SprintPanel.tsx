@@ -13,7 +13,8 @@ import { useModelStore } from '../../store/modelStore';
 import { downloadText } from '../export/downloadText';
 import { SprintEvaluation } from './SprintEvaluation';
 import { TopNAnswers } from './TopNAnswers';
-import { MARKED_PICKS } from '../heads/Heatmap';
+import { RankedPicks } from './RankedPicks';
+import { SprintSizes } from './SprintSizes';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
@@ -23,7 +24,7 @@ export function SprintPanel() {
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
   const info = useModelStore((s) => s.info);
-  const { selector, origin, seconds, download, status, error, losses, ranked, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
+  const { selector, origin, seconds, download, status, error, losses, ranked, none, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
   const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
   const epochs = useSprintStore((s) => s.settings.epochs);
@@ -41,10 +42,13 @@ export function SprintPanel() {
     <section className="panel" aria-labelledby="sprint-heading">
       <h2 id="sprint-heading">SPRINT head selector</h2>
       <p className="meta">
-        A small network learns, from the finished sweep, which single head to prune for a question (arXiv 2506.03978). It trains on the first
-        80% of the sweep&apos;s problems; the rest stay held out. Questions are embedded with the model&apos;s own mean final hidden state, or, as in the
+        A small network learns, from the finished sweep, which single head to prune for a question, or whether to prune nothing (arXiv
+        2506.03978, changed as docs/results.md explains). It trains on the first 80% of the sweep&apos;s problems, holding a fifth of those back to
+        calibrate its chances and to choose how far to trust its per-question picks over one fixed head order; the rest of the sweep stays
+        held out for evaluation. To tell methods apart it needs hundreds of questions: sweep at least 500. Questions are embedded with the model&apos;s own mean final hidden state, or, as in the
         original work, with MiniLM sentence embeddings when the Hub can be reached.
       </p>
+      <SprintSizes disabled={busy} />
       <div className="buttons">
         <label>
           Question encoder{' '}
@@ -58,9 +62,14 @@ export function SprintPanel() {
         <button type="button" disabled={!file || !sweepDone || busy} onClick={() => file && void train(file, encoder)}>
           Train selector on the sweep
         </button>
-        <button type="button" disabled={!selector || busy || !question.trim()} onClick={() => void rank(question)}>
+        <button type="button" disabled={!selector || busy || !question.trim()} aria-describedby="rank-why" onClick={() => void rank(question)}>
           Rank heads for the question
         </button>
+        {(!selector || !question.trim()) && (
+          <span id="rank-why" className="meta" data-testid="rank-why">
+            {!selector ? 'Train or import a selector to rank heads.' : 'Type a question in the Question box at the top of the page to rank heads for it.'}
+          </span>
+        )}
         <button type="button" disabled={!selector} onClick={() => selector && downloadText('headlab-selector.json', JSON.stringify(selector), 'application/json')}>
           Export selector JSON
         </button>
@@ -120,21 +129,11 @@ export function SprintPanel() {
           <button type="button" disabled={busy} onClick={() => void runTopN(question, n, reference)}>
             Run top-N
           </button>
+          <span className="meta">answers the question once per pick, in the order below (nothing pruned where the list places it)</span>
         </div>
       )}
       {picks && <TopNAnswers picks={picks} />}
-      {ranked && (
-        <ol className="ranked" aria-label="Heads ranked by SPRINT for the question">
-          {ranked.slice(0, MARKED_PICKS).map((h) => (
-            <li key={`${h.layer}.${h.head}`}>
-              layer {h.layer} head {h.head}: score {h.score.toFixed(2)}{' '}
-              <button type="button" onClick={() => setPruned([[h.layer, h.head]])}>
-                Prune only this head
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      {ranked && none && selector && <RankedPicks ranking={{ heads: ranked, none }} selector={selector} onPrune={(h) => setPruned([h])} />}
       {selector && <SprintEvaluation selector={selector} />}
     </section>
   );

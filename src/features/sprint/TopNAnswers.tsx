@@ -1,11 +1,11 @@
-/** The top-N answers side by side, each with one recommended head pruned, and their vote. */
+/** The top-N answers side by side, each with one recommended head pruned (or nothing, where SPRINT placed "prune nothing"), and their vote. */
 import type { PicksResult } from '../../engine/sprint/runPicks';
 
 export function TopNAnswers({ picks }: { picks: PicksResult }) {
   return (
     <table className="results" data-testid="top-n">
       <caption>
-        Top-{picks.answers.length} answers, one recommended head pruned each. Majority vote: {picks.majority ?? 'none'}
+        Top-{picks.answers.length} answers, one pick each from SPRINT&apos;s order. Majority vote: {picks.majority ?? 'none'}
         {picks.majorityCorrect !== undefined ? ` (${picks.majorityCorrect ? 'right' : 'wrong'})` : ''}
         {picks.passAtN !== undefined ? `; pass@${picks.answers.length}: ${picks.passAtN ? 'yes' : 'no'}` : ''}
       </caption>
@@ -18,10 +18,8 @@ export function TopNAnswers({ picks }: { picks: PicksResult }) {
       </thead>
       <tbody>
         {picks.answers.map((a) => (
-          <tr key={`${a.head[0]}.${a.head[1]}`}>
-            <td>
-              layer {a.head[0]} head {a.head[1]}
-            </td>
+          <tr key={a.head ? `${a.head[0]}.${a.head[1]}` : 'none'}>
+            <td>{a.head ? `layer ${a.head[0]} head ${a.head[1]}` : 'nothing pruned'}</td>
             <td>
               {a.answer ?? 'none'}
               {a.correct === undefined ? '' : a.correct ? ' ✓' : ' ✗'}
