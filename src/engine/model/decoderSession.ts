@@ -152,8 +152,8 @@ export class DecoderSession {
     });
   }
 
-  /** The session's inputs for one step. */
-  private feeds({ inputIds, attentionMask, positionIds, batch, past, headMask }: StepInput): Record<string, Tensor> {
+  /** The session's inputs for one step: public so a one-off pass can fetch outputs step() does not know (attention patterns). */
+  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask }: StepInput): Record<string, Tensor> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),

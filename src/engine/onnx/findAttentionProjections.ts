@@ -16,15 +16,15 @@ export interface AttentionProjection {
 
 const PROJECTION_OPS = new Set(['MatMul', 'MatMulNBits', 'Gemm', 'FusedMatMul']);
 /** Between the attention core and the projection: head merging and dtype moves, no arithmetic. */
-const HEAD_MERGE_OPS = new Set(['Reshape', 'Transpose', 'Identity', 'Cast', 'Squeeze', 'Unsqueeze', 'Flatten', 'Dropout']);
+export const HEAD_MERGE_OPS = new Set(['Reshape', 'Transpose', 'Identity', 'Cast', 'Squeeze', 'Unsqueeze', 'Flatten', 'Dropout']);
 /** Between Softmax and the probabilities x values MatMul. */
-const PROBS_OPS = new Set(['Cast', 'Identity', 'Dropout', 'Reshape', 'Transpose', 'Where', 'Expand']);
+export const PROBS_OPS = new Set(['Cast', 'Identity', 'Dropout', 'Reshape', 'Transpose', 'Where', 'Expand']);
 /** Between the LM head and the logits output (fp16 casts, Gemma-style soft-capping, a bias). */
 const LOGITS_OPS = new Set(['Cast', 'Identity', 'Reshape', 'Squeeze', 'Unsqueeze', 'Add', 'Div', 'Tanh', 'Mul']);
 const MAX_HOPS = 8;
 
 /** Contrib and ONNX attention ops whose output 0 is the heads' merged output: GroupQueryAttention, MultiHeadAttention, Attention... */
-function isAttentionOp(node: OnnxNode): boolean {
+export function isAttentionOp(node: OnnxNode): boolean {
   return node.opType.endsWith('Attention');
 }
 
@@ -41,7 +41,7 @@ export function layerInName(name: string): { prefix: string; layer: number } | u
  * The first producer `accept`s, stepping back from `tensor` through `through`
  * ops along input 0 (inputs 1 and 2 for Where), with the tensor it produced.
  */
-function producerThrough(
+export function producerThrough(
   layout: ModelLayout, tensor: string, through: Set<string>, accept: (n: OnnxNode) => boolean,
 ): { node: OnnxNode; tensor: string } | undefined {
   let frontier = [tensor];
