@@ -22,6 +22,10 @@ export interface CliValues {
   encoder?: string;
   temperature?: string;
   k?: string;
+  layer?: string;
+  head?: string;
+  device?: string;
+  threads?: string;
 }
 
 export interface CliContext {

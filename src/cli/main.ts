@@ -15,18 +15,23 @@ import { generateCommand } from './commands/generateCommand';
 import { mergeCommand } from './commands/mergeCommand';
 import { sweepCommand } from './commands/sweepCommand';
 import { sprintCommand } from './commands/sprintCommand';
+import { attentionCommand } from './commands/attentionCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
+import { runtimeFromArgs } from './runtimeArgs';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
        npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
+       npm run cli -- attention --model M --prompt TEXT [--prune L.H,...] [--layer L] [--head H] [--json]
        npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
        npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
-  L.H: 0-based layer and head`;
+  L.H: 0-based layer and head
+  Every command that loads a model also takes --device cpu|webgpu (default cpu; webgpu runs on a GPU over Vulkan)
+  and --threads N (CPU intra-op threads, default 1)`;
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   generate: generateCommand,
@@ -34,6 +39,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   sweep: sweepCommand,
   merge: mergeCommand,
   sprint: sprintCommand,
+  attention: attentionCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -64,6 +70,10 @@ async function main(argv: string[]): Promise<void> {
       encoder: { type: 'string' },
       temperature: { type: 'string' },
       k: { type: 'string' },
+      layer: { type: 'string' },
+      head: { type: 'string' },
+      device: { type: 'string' },
+      threads: { type: 'string' },
     },
   });
   await run({
@@ -73,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
     progress: (text) => process.stderr.write(text),
     loadModel: (withHeadMask) => {
       if (!values.model) throw new UsageError('--model is required');
-      return loadNodeSource(values.model, withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {});
+      return loadNodeSource(values.model, withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {}, undefined, runtimeFromArgs(values));
     },
   });
 }

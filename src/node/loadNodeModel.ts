@@ -5,7 +5,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
@@ -18,7 +18,7 @@ export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/head
  * generate() keeps the KV cache in JS instead of copying it out of
  * onnxruntime-node whole on every step.
  */
-export async function loadNodeModel(dir: string, options: LoadOptions = {}): Promise<LoadedModel> {
+export async function loadNodeModel(dir: string, options: LoadOptions = {}, runtime: ModelRuntime = nodeRuntime): Promise<LoadedModel> {
   const root = resolve(dir);
   return loadDecoderModel(
     nodeFileReader(root),
@@ -28,7 +28,7 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}): Pro
       env.localModelPath = dirname(root) + '/';
       return AutoTokenizer.from_pretrained(basename(root));
     },
-    nodeRuntime,
+    runtime,
     { ...options, transform: withKvStepOutputs(options.transform) },
   );
 }

@@ -3,7 +3,7 @@
  * id, all opened with onnxruntime-node.
  */
 import { existsSync } from 'node:fs';
-import { loadDecoderModel, type LoadedModel, type LoadOptions } from '../engine/model/loadModel';
+import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { hubIdProblem, sourceAccess, type ModelSource } from '../engine/model/modelSource';
 import type { LoadProgressEvent } from '../engine/model/httpReader';
@@ -18,10 +18,15 @@ export function parseModelArg(arg: string): ModelSource | { kind: 'dir'; dir: st
   return { kind: 'hub', id: arg };
 }
 
-export async function loadNodeSource(arg: string, options: LoadOptions = {}, onProgress?: (e: LoadProgressEvent) => void): Promise<LoadedModel> {
+export async function loadNodeSource(
+  arg: string,
+  options: LoadOptions = {},
+  onProgress?: (e: LoadProgressEvent) => void,
+  runtime: ModelRuntime = nodeRuntime,
+): Promise<LoadedModel> {
   const source = parseModelArg(arg);
-  if (source.kind === 'dir') return loadNodeModel(source.dir, options);
+  if (source.kind === 'dir') return loadNodeModel(source.dir, options, runtime);
   const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
   // As loadNodeModel: the kv_step outputs keep the cache in JS during generation.
-  return loadDecoderModel(files, loadTokenizer, nodeRuntime, { ...options, transform: withKvStepOutputs(options.transform) });
+  return loadDecoderModel(files, loadTokenizer, runtime, { ...options, transform: withKvStepOutputs(options.transform) });
 }

@@ -15,6 +15,7 @@ import { HELD_OUT_SEED } from '../problems/splits';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
 import { runAttention, type AttentionRun } from './runAttention';
 import { sequencePatterns } from './sequencePatterns';
+import { recomputeRow } from './testing/recomputeAttention';
 
 let model: LoadedModel;
 let long: number[];
@@ -29,27 +30,6 @@ beforeAll(async () => {
 /** probs[b, h, q, k] of a run. */
 const at = (run: AttentionRun, k: number, b: number, h: number, q: number, key: number) =>
   run.probs[k][((b * model.spec.numHeads + h) * run.width + q) * run.width + key];
-
-/** The weights recomputed in float64 from the layer's queries [b,h,w,d] and keys [b,h,d,w]: softmax(q·k/√d) over unmasked keys ≤ q. */
-function recompute(run: AttentionRun, k: number, b: number, h: number, q: number): number[] {
-  const { width } = run;
-  const d = model.spec.headDim;
-  const heads = model.spec.numHeads;
-  const kvHeads = model.spec.numKvHeads;
-  const kh = Math.floor(h / (heads / kvHeads));
-  const scores = Array.from({ length: width }, (_, key) => {
-    if (key > q || run.attentionMask[b * width + key] === 0n) return -Infinity;
-    let s = 0;
-    for (let i = 0; i < d; i++) {
-      s += run.queries![k][((b * heads + h) * width + q) * d + i] * run.keys![k][((b * kvHeads + kh) * d + i) * width + key];
-    }
-    return s / Math.sqrt(d);
-  });
-  const max = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp(s - max));
-  const sum = exp.reduce((a, v) => a + v, 0);
-  return exp.map((e) => e / sum);
-}
 
 describe('attention patterns of the bundled model', () => {
   it('rows sum to 1, keys after the query get 0, and the left padding of a batch gets 0', async () => {
@@ -78,7 +58,7 @@ describe('attention patterns of the bundled model', () => {
       for (let h = 0; h < model.spec.numHeads; h++) {
         for (const b of [0, 1]) {
           for (let q = run.width - (b === 0 ? long : short).length; q < run.width; q++) {
-            recompute(run, k, b, h, q).forEach((w, key) => (worst = Math.max(worst, Math.abs(w - at(run, k, b, h, q, key)))));
+            recomputeRow(run, model.spec, k, b, h, q).forEach((w, key) => (worst = Math.max(worst, Math.abs(w - at(run, k, b, h, q, key)))));
           }
         }
       }
