@@ -7,6 +7,7 @@
 import type { LoadedModel } from '../engine/model/loadModel';
 import { solveQuestions } from '../engine/model/solve';
 import { loadInWorker } from './fetchModel';
+import { checkpoint } from '../engine/model/checkpoint';
 import { maskFor } from '../engine/sweep/sweepSchema';
 import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import { runSweep } from '../engine/sweep/runSweep';
@@ -14,11 +15,16 @@ import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
 import { runPicks } from '../engine/sprint/runPicks';
 import { compareMethods } from '../engine/sprint/compareMethods';
+import { attentionView } from '../engine/attention/attentionView';
+import { headRoles } from '../engine/attention/headRoles';
+import { patternsModel, type LoadedFrom } from './patternsModel';
 import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let model: LoadedModel | undefined;
+/** Where the model came from: the attention-patterns session opens the same files. */
+let loadedFrom: LoadedFrom | undefined;
 const running = new Map<number, AbortController>();
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -29,6 +35,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     // The loaded model keeps serving requests until the new one is ready, and stays if it fails.
     const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
     model = loaded.model;
+    loadedFrom = { source: req.source, backend: loaded.info.backend, fingerprint: loaded.info.fingerprint };
     post({ type: 'loaded', id: req.id, info: loaded.info });
     return;
   }
@@ -110,6 +117,18 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         onProblem: (done) => post({ type: 'compareProgress', id: req.id, done, total }),
       });
       post({ type: 'compared', id: req.id, report });
+      return;
+    }
+    case 'attention': {
+      const patterns = await patternsModel(loadedFrom!, m.dtype);
+      await checkpoint(signal);
+      post({ type: 'attended', id: req.id, view: await attentionView(patterns, req.question, req.answer, req.layer, req.prune, signal) });
+      return;
+    }
+    case 'headRoles': {
+      const patterns = await patternsModel(loadedFrom!, m.dtype);
+      const onProgress = (done: number, total: number) => post({ type: 'rolesProgress', id: req.id, done, total });
+      post({ type: 'rolesScored', id: req.id, report: await headRoles(patterns, req.problems, { signal, onProgress }) });
     }
   }
 }

@@ -11,6 +11,8 @@ import type { HeadRanking, SelectorEncoder, SprintSelector } from '../engine/spr
 import type { TrainOptions } from '../engine/sprint/trainSelector';
 import type { PicksResult } from '../engine/sprint/runPicks';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
+import type { AttentionView } from '../engine/attention/attentionView';
+import type { HeadRolesReport } from '../engine/attention/headRoles';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -54,6 +56,8 @@ export type WorkerRequest =
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'runPicks'; id: number; question: string; /** null: a row with nothing pruned */ heads: ([number, number] | null)[]; reference: string }
   | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }
+  | { type: 'attention'; id: number; question: string; /** Generated ids shown after the prompt. */ answer: number[]; layer: number; prune: [number, number][] }
+  | { type: 'headRoles'; id: number; problems: Problem[] }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -76,7 +80,10 @@ export type WorkerEvent =
   | { type: 'picksRun'; id: number; result: PicksResult }
   | { type: 'compareProgress'; id: number; done: number; total: number }
   | { type: 'compared'; id: number; report: ComparisonReport }
+  | { type: 'attended'; id: number; view: AttentionView }
+  | { type: 'rolesProgress'; id: number; done: number; total: number }
+  | { type: 'rolesScored'; id: number; report: HeadRolesReport }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' }>;
