@@ -1,30 +1,8 @@
 /** IEEE half precision <-> float32 for test weights and fp16 outputs. */
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
+import { toHalfBits } from '../../model/halfFloats';
 
 /** Rounds to the nearest half (ties to even); tiny test weights never overflow. */
-export function toHalf(value: number): number {
-  f32[0] = value;
-  const x = u32[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = ((x >>> 23) & 0xff) - 127 + 15;
-  let mant = x & 0x7fffff;
-  if (exp <= 0) {
-    if (exp < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - exp;
-    const half = mant >>> shift;
-    const rest = mant & ((1 << shift) - 1);
-    const mid = 1 << (shift - 1);
-    return sign | (rest > mid || (rest === mid && half & 1) ? half + 1 : half);
-  }
-  if (exp >= 31) return sign | 0x7c00;
-  let half = (exp << 10) | (mant >>> 13);
-  const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++;
-  return sign | half;
-}
+export const toHalf = toHalfBits;
 
 export function fromHalf(h: number): number {
   const sign = h & 0x8000 ? -1 : 1;

@@ -27,7 +27,35 @@ function tensorBytes(name: string, dataType: number, dims: number[], raw: Uint8A
   return w.finish();
 }
 
-function valueInfo(name: string, elemType: number, dims: Dims): Uint8Array {
+export interface NodeOptions {
+  name?: string;
+  attrs?: Record<string, Attr>;
+  outputs?: string[];
+  domain?: string;
+}
+
+/** A NodeProto's bytes: inputs, outputs, name, op type, attributes (int, float or ints) and domain. */
+export function encodeNodeBytes(op: string, inputs: string[], outputs: string[], name: string, opts: Pick<NodeOptions, 'attrs' | 'domain'> = {}): Uint8Array {
+  const w = Writer.create();
+  for (const i of inputs) w.uint32((1 << 3) | LEN).string(i);
+  for (const o of outputs) w.uint32((2 << 3) | LEN).string(o);
+  w.uint32((3 << 3) | LEN).string(name).uint32((4 << 3) | LEN).string(op);
+  for (const [key, a] of Object.entries(opts.attrs ?? {})) {
+    w.uint32((5 << 3) | LEN).fork().uint32((1 << 3) | LEN).string(key);
+    if ('i' in a) w.uint32((3 << 3) | VARINT).int64(a.i).uint32((20 << 3) | VARINT).uint32(2);
+    else if ('f' in a) w.uint32((2 << 3) | 5).float(a.f).uint32((20 << 3) | VARINT).uint32(1);
+    else {
+      for (const v of a.ints) w.uint32((8 << 3) | VARINT).int64(v);
+      w.uint32((20 << 3) | VARINT).uint32(7);
+    }
+    w.ldelim();
+  }
+  if (opts.domain) w.uint32((7 << 3) | LEN).string(opts.domain);
+  return new Uint8Array(w.finish());
+}
+
+/** A ValueInfoProto's bytes: a tensor of `elemType` with `dims` (numbers or symbolic names). */
+export function valueInfo(name: string, elemType: number, dims: Dims): Uint8Array {
   const w = Writer.create();
   w.uint32((1 << 3) | LEN).string(name);
   w.uint32((2 << 3) | LEN).fork().uint32((1 << 3) | LEN).fork();
@@ -54,25 +82,10 @@ export class GraphBuilder {
   constructor(readonly floatType: number = FLOAT) {}
 
   /** Adds a node; returns its output names (one output named `name_output_0` by default). */
-  node(op: string, inputs: string[], opts: { name?: string; attrs?: Record<string, Attr>; outputs?: string[]; domain?: string } = {}): string[] {
+  node(op: string, inputs: string[], opts: NodeOptions = {}): string[] {
     const name = opts.name ?? `/${op}_${this.counter++}`;
     const outputs = opts.outputs ?? [`${name}_output_0`];
-    const w = Writer.create();
-    for (const i of inputs) w.uint32((1 << 3) | LEN).string(i);
-    for (const o of outputs) w.uint32((2 << 3) | LEN).string(o);
-    w.uint32((3 << 3) | LEN).string(name).uint32((4 << 3) | LEN).string(op);
-    for (const [key, a] of Object.entries(opts.attrs ?? {})) {
-      w.uint32((5 << 3) | LEN).fork().uint32((1 << 3) | LEN).string(key);
-      if ('i' in a) w.uint32((3 << 3) | VARINT).int64(a.i).uint32((20 << 3) | VARINT).uint32(2);
-      else if ('f' in a) w.uint32((2 << 3) | 5).float(a.f).uint32((20 << 3) | VARINT).uint32(1);
-      else {
-        for (const v of a.ints) w.uint32((8 << 3) | VARINT).int64(v);
-        w.uint32((20 << 3) | VARINT).uint32(7);
-      }
-      w.ldelim();
-    }
-    if (opts.domain) w.uint32((7 << 3) | LEN).string(opts.domain);
-    this.nodes.push(w.finish());
+    this.nodes.push(encodeNodeBytes(op, inputs, outputs, name, opts));
     return outputs;
   }
 
