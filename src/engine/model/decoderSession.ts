@@ -8,6 +8,7 @@ import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { DecoderSpec } from './modelConfig';
 import { InvalidRequestError, UnsupportedModelError } from './errors';
 import { appendRows } from './kvCache';
+import { floatData } from './halfFloats';
 
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
@@ -44,8 +45,8 @@ export interface StepOutput {
   hidden?: Float32Array;
   /** 2 * numLayers tensors [batch, kvHeads, total, headDim]: key, value per layer; empty with stepOnly. */
   present: Tensor[];
-  /** With stepOnly: 2 * numLayers arrays [batch, kvHeads, seq, headDim], this step's keys and values. */
-  kvStep?: Float32Array[];
+  /** With stepOnly: 2 * numLayers arrays [batch, kvHeads, seq, headDim], this step's keys and values (float16 bits when kvType is float16). */
+  kvStep?: (Float32Array | Uint16Array)[];
 }
 
 export class DecoderSession {
@@ -54,6 +55,8 @@ export class DecoderSession {
   readonly hasHeadMask: boolean;
   /** True when the session outputs this step's keys and values alone (engine/onnx/kvStepOutputs). */
   readonly hasKvStep: boolean;
+  /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
+  readonly kvType: 'float32' | 'float16';
   /** With hasKvStep: the outputs to fetch, so the full present tensors never leave the runtime. */
   private readonly kvStepNames: string[];
   private queue: Promise<unknown> = Promise.resolve();
@@ -81,12 +84,15 @@ export class DecoderSession {
     this.hasHeadMask = inputs.has('head_mask');
     this.kvStepNames = Array.from({ length: spec.numLayers }, (_, i) => [`kv_step.${i}.key`, `kv_step.${i}.value`]).flat();
     this.hasKvStep = this.kvStepNames.every((n) => outputs.has(n));
+    const pastMeta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
+    this.kvType = pastMeta?.isTensor && pastMeta.type === 'float16' ? 'float16' : 'float32';
   }
 
-  /** An empty cache: 2 * numLayers float32 tensors [batch, kvHeads, 0, headDim]. */
+  /** An empty cache: 2 * numLayers tensors [batch, kvHeads, 0, headDim] of kvType. */
   emptyPast(batch: number): Tensor[] {
     const { numLayers, numKvHeads, headDim } = this.spec;
-    return Array.from({ length: 2 * numLayers }, () => new this.Tensor('float32', new Float32Array(0), [batch, numKvHeads, 0, headDim]));
+    const empty = () => (this.kvType === 'float16' ? new this.Tensor('float16', new Uint16Array(0), [batch, numKvHeads, 0, headDim]) : new this.Tensor('float32', new Float32Array(0), [batch, numKvHeads, 0, headDim]));
+    return Array.from({ length: 2 * numLayers }, empty);
   }
 
   /**
@@ -112,21 +118,21 @@ export class DecoderSession {
       : this.hasKvStep
         ? await this.session.run(this.feeds(input), ['logits', ...this.kvStepNames, ...extra])
         : await this.session.run(this.feeds(input));
-    const pastData = this.hasKvStep && !stepOnly && !noCache ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array>)) : [];
+    const pastData = this.hasKvStep && !stepOnly && !noCache ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array | Uint16Array>)) : [];
     for (const t of past) t.dispose();
     const vocab = out.logits.dims[2];
-    const all = (await out.logits.getData()) as Float32Array;
+    const all = floatData(out.logits.type, await out.logits.getData());
     const lastLogits = new Float32Array(batch * vocab);
     for (let b = 0; b < batch; b++) {
       lastLogits.set(all.subarray((b * seq + seq - 1) * vocab, (b * seq + seq) * vocab), b * vocab);
     }
     out.logits.dispose();
     let present: Tensor[] = [];
-    let kvStep: Float32Array[] | undefined;
+    let kvStep: (Float32Array | Uint16Array)[] | undefined;
     if (noCache) {
       // Nothing fetched: the cache never left the runtime.
     } else if (this.hasKvStep) {
-      kvStep = await Promise.all(this.kvStepNames.map((n) => out[n].getData() as Promise<Float32Array>));
+      kvStep = await Promise.all(this.kvStepNames.map((n) => out[n].getData() as Promise<Float32Array | Uint16Array>));
       if (!stepOnly) present = this.concatPast(past, pastData, kvStep, batch, seq);
     } else {
       for (let i = 0; i < this.spec.numLayers; i++) present.push(out[`present.${i}.key`], out[`present.${i}.value`]);
@@ -142,13 +148,14 @@ export class DecoderSession {
   }
 
   /** present = past ++ this step's slices along the sequence axis, as the graph's own Concat builds it. */
-  private concatPast(past: Tensor[], pastData: Float32Array[], kvStep: Float32Array[], batch: number, seq: number): Tensor[] {
+  private concatPast(past: Tensor[], pastData: (Float32Array | Uint16Array)[], kvStep: (Float32Array | Uint16Array)[], batch: number, seq: number): Tensor[] {
     const [, heads, length, dim] = past[0].dims;
     const rows = Array.from({ length: batch }, (_, b) => b);
     return kvStep.map((step, t) => {
-      const out = new Float32Array(batch * heads * (length + seq) * dim);
-      appendRows(out, 0, pastData[t], 0, step, rows, heads, length, seq, dim);
-      return new this.Tensor('float32', out, [batch, heads, length + seq, dim]);
+      const n = batch * heads * (length + seq) * dim;
+      const out = this.kvType === 'float16' ? new Uint16Array(n) : new Float32Array(n);
+      appendRows(out, 0, pastData[t] as typeof out, 0, step as typeof out, rows, heads, length, seq, dim);
+      return new this.Tensor(this.kvType as 'float32', out as Float32Array, [batch, heads, length + seq, dim]);
     });
   }
 

@@ -116,7 +116,7 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
   let headMask = options.headMask;
   // With kv_step outputs the cache lives here and only each step's slice leaves the runtime (see kvCache).
   const width = mask.length / batch;
-  const cache = decoder.hasKvStep ? new HostKvCache(decoder.Tensor, 2 * spec.numLayers, batch, spec.numKvHeads, spec.headDim, width + options.maxNewTokens) : undefined;
+  const cache = decoder.hasKvStep ? new HostKvCache(decoder.Tensor, 2 * spec.numLayers, batch, spec.numKvHeads, spec.headDim, width + options.maxNewTokens, decoder.kvType) : undefined;
   let past = cache ? [] : decoder.emptyPast(batch);
   try {
     for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {

@@ -16,8 +16,8 @@ import type { TensorClass } from './decoderSession';
  * `step` [rows, heads, seq, dim] into `out` [keep, heads, length + seq, dim]
  * (at outAt). `out` and `past` may be one array with disjoint ranges.
  */
-export function appendRows(
-  out: Float32Array, outAt: number, past: Float32Array, pastAt: number, step: Float32Array,
+export function appendRows<T extends Float32Array | Uint16Array>(
+  out: T, outAt: number, past: T, pastAt: number, step: T,
   keep: readonly number[], heads: number, length: number, seq: number, dim: number,
 ): void {
   const total = length + seq;
@@ -30,12 +30,12 @@ export function appendRows(
       const from = pastAt + row * pastRun;
       // copyWithin needs no subarray object: this runs rows * heads times per tensor per step.
       if (out === past) out.copyWithin(to, from, from + pastRun);
-      else if (pastRun > 0) out.set(past.subarray(from, from + pastRun), to);
+      else if (pastRun > 0) out.set(past.subarray(from, from + pastRun) as never, to);
       // A decode step's slice is one position (dim floats): a loop beats making a subarray for it.
       const s = row * stepRun;
       const at = to + pastRun;
       if (stepRun <= 64) for (let k = 0; k < stepRun; k++) out[at + k] = step[s + k];
-      else out.set(step.subarray(s, s + stepRun), at);
+      else out.set(step.subarray(s, s + stepRun) as never, at);
     }
   }
 }
@@ -45,8 +45,8 @@ export class HostKvCache {
   rows: number;
   /** Positions currently held per row. */
   length = 0;
-  /** Per tensor: two halves of `size` floats. */
-  private readonly buffers: Float32Array[];
+  /** Per tensor: two halves of `size` values (float32, or float16 bits). */
+  private readonly buffers: (Float32Array | Uint16Array)[];
   private readonly size: number;
   /** The half holding the cache: 0 or 1. */
   private current = 0;
@@ -55,29 +55,33 @@ export class HostKvCache {
    * @param count tensors in the cache: 2 * numLayers (key, value per layer)
    * @param rows rows of the first step
    * @param maxLength the most positions a row will hold (prompt width + new tokens)
+   * @param type the cache's element type: float16 for fp16 and q4f16 exports, held as raw bits
    */
-  constructor(private readonly Tensor: TensorClass, count: number, rows: number, private readonly heads: number, private readonly dim: number, maxLength: number) {
+  constructor(
+    private readonly Tensor: TensorClass, count: number, rows: number, private readonly heads: number, private readonly dim: number, maxLength: number,
+    private readonly type: 'float32' | 'float16' = 'float32',
+  ) {
     this.rows = rows;
     this.size = rows * heads * maxLength * dim;
-    this.buffers = Array.from({ length: count }, () => new Float32Array(2 * this.size));
+    this.buffers = Array.from({ length: count }, () => (type === 'float16' ? new Uint16Array(2 * this.size) : new Float32Array(2 * this.size)));
   }
 
   /** The cache to feed as past_key_values: count tensors [rows, heads, length, dim], views of this cache's buffers. */
   tensors(): Tensor[] {
     const size = this.rows * this.heads * this.length * this.dim;
     const at = this.current * this.size;
-    return this.buffers.map((b) => new this.Tensor('float32', b.subarray(at, at + size), [this.rows, this.heads, this.length, this.dim]));
+    return this.buffers.map((b) => new this.Tensor(this.type as 'float32', b.subarray(at, at + size) as Float32Array, [this.rows, this.heads, this.length, this.dim]));
   }
 
   /**
    * Appends one step: the cache becomes rows `keep` of (cache ++ step).
-   * @param step count arrays [rows, heads, seq, dim], this step's keys and values
+   * @param step count arrays [rows, heads, seq, dim], this step's keys and values (of the cache's type)
    * @param keep indices into the current rows, in the order to keep them
    */
-  append(step: Float32Array[], seq: number, keep: readonly number[]): void {
+  append(step: (Float32Array | Uint16Array)[], seq: number, keep: readonly number[]): void {
     const next = 1 - this.current;
     if ((this.length + seq) * keep.length * this.heads * this.dim > this.size) throw new RangeError('HostKvCache: the cache outgrew maxLength');
-    this.buffers.forEach((b, t) => appendRows(b, next * this.size, b, this.current * this.size, step[t], keep, this.heads, this.length, seq, this.dim));
+    this.buffers.forEach((b, t) => appendRows(b, next * this.size, b, this.current * this.size, step[t] as typeof b, keep, this.heads, this.length, seq, this.dim));
     this.current = next;
     this.rows = keep.length;
     this.length += seq;
