@@ -14,14 +14,15 @@ import { ComparisonProgress } from './ComparisonProgress';
 export function RunPanel() {
   const ready = useCanStart();
   const modelName = useModelStore((s) => s.info?.name);
-  const { problems, sourceLabel, status, error, done, total, baseline, pruned, prunedHeads, ranOn, run, cancel } = useRunsStore();
+  const { problems, status, error, done, total, baseline, pruned, prunedHeads, ranOn, run, cancel } = useRunsStore();
   const running = status === 'running';
   const chartsRef = useRef<HTMLDivElement>(null);
   const prunedList = prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none';
-  // Both charts in one file: a second download started after an await is blocked by the browser.
+  // Both charts in one file, under a title naming the data they came from, so the image stands on its own.
   const exportCharts = async () => {
     const figures = [...(chartsRef.current?.querySelectorAll<HTMLElement>(':scope > figure') ?? [])];
-    await downloadFiguresAsPng(figures, 'headlab-comparison.png', `HeadLab comparison on ${sourceLabel}; pruned heads (layer.head): ${prunedList}`);
+    const title = `HeadLab comparison: ${ranOn?.problems} on ${ranOn?.model}; pruned heads (layer.head): ${prunedList}`;
+    await downloadFiguresAsPng(figures, 'headlab-comparison.png', title);
   };
 
   return (
