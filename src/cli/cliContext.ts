@@ -26,6 +26,7 @@ export interface CliValues {
   head?: string;
   device?: string;
   threads?: string;
+  dtype?: string;
 }
 
 export interface CliContext {

@@ -16,6 +16,7 @@ import { mergeCommand } from './commands/mergeCommand';
 import { sweepCommand } from './commands/sweepCommand';
 import { sprintCommand } from './commands/sprintCommand';
 import { attentionCommand } from './commands/attentionCommand';
+import { checkCommand } from './commands/checkCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { runtimeFromArgs } from './runtimeArgs';
@@ -24,6 +25,7 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
        npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
+       npm run cli -- check --model M [--dtype fp32|fp16|q4f16|...] [--json]
        npm run cli -- attention --model M --prompt TEXT [--prune L.H,...] [--layer L] [--head H] [--json]
        npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
        npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   merge: mergeCommand,
   sprint: sprintCommand,
   attention: attentionCommand,
+  check: checkCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -74,6 +77,7 @@ async function main(argv: string[]): Promise<void> {
       head: { type: 'string' },
       device: { type: 'string' },
       threads: { type: 'string' },
+      dtype: { type: 'string' },
     },
   });
   await run({

@@ -5,7 +5,7 @@
  * the weights pass protobuf's 2 GB limit). Bytes stream to disk as the
  * weights are generated, so memory stays at a few megabytes per tensor.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { onnxFileFor } from '../../engine/model/modelFiles';
 import { buildStandinGraph } from '../../engine/standin/decoderGraph';
@@ -14,6 +14,14 @@ import type { StandinDtype, StandinShape } from '../../engine/standin/shapes';
 
 /** Protobuf refuses messages of 2 GiB and more; past this much weight the file goes external, as optimum does. */
 const INLINE_LIMIT = 2 ** 31 - 2 ** 26;
+
+/** The external-data map of a config.json already in `dir`: other dtypes written there keep their entries. */
+function externalEntries(dir: string): Record<string, number> {
+  const path = join(dir, 'config.json');
+  if (!existsSync(path)) return {};
+  const setting = (JSON.parse(readFileSync(path, 'utf8'))['transformers.js_config'] ?? {}).use_external_data_format;
+  return setting && typeof setting === 'object' ? (setting as Record<string, number>) : {};
+}
 
 export interface StandinResult {
   dir: string;
@@ -49,7 +57,7 @@ export function writeStandin(dir: string, shape: StandinShape, dtype: StandinDty
     closeSync(fd);
     if (xfd >= 0) closeSync(xfd);
   }
-  const { config, generationConfig } = configFiles(shape, dtype, external ? { [base]: 1 } : {});
+  const { config, generationConfig } = configFiles(shape, dtype, { ...externalEntries(dir), [base]: external ? 1 : 0 });
   writeFileSync(join(dir, 'config.json'), config);
   writeFileSync(join(dir, 'generation_config.json'), generationConfig);
   const { tokenizer, tokenizerConfig } = tokenizerFiles(shape);
