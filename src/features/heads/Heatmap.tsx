@@ -61,7 +61,9 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
     }
     if (!summary) return undefined;
     const unit = summary.unit;
-    const { limit, beyond } = heatLimit(summary.heads.map((h) => h.delta), unit === 'accuracy' ? 0.1 : 0.5);
+    // At least one problem's worth of accuracy: a finer scale would draw every change at full strength anyway.
+    const problems = Math.max(1, ...summary.heads.map((h) => h.n));
+    const { limit, beyond } = heatLimit(summary.heads.map((h) => h.delta), unit === 'accuracy' ? 1 / problems : 0.5);
     const cells = summary.heads.map((h) => ({
       colour: heatColour(h.delta, limit),
       title: h.n
