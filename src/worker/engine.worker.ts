@@ -18,6 +18,7 @@ import { compareMethods } from '../engine/sprint/compareMethods';
 import { attentionView } from '../engine/attention/attentionView';
 import { headRoles } from '../engine/attention/headRoles';
 import { patternsModel, type LoadedFrom } from './patternsModel';
+import { checkInWorker } from './checkInWorker';
 import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -129,6 +130,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       const patterns = await patternsModel(loadedFrom!, m.dtype);
       const onProgress = (done: number, total: number) => post({ type: 'rolesProgress', id: req.id, done, total });
       post({ type: 'rolesScored', id: req.id, report: await headRoles(patterns, req.problems, { signal, onProgress }) });
+      return;
+    }
+    case 'checkHeads': {
+      post({ type: 'headsChecked', id: req.id, report: await checkInWorker(m, loadedFrom!) });
     }
   }
 }

@@ -13,6 +13,7 @@ import type { PicksResult } from '../engine/sprint/runPicks';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
 import type { AttentionView } from '../engine/attention/attentionView';
 import type { HeadRolesReport } from '../engine/attention/headRoles';
+import type { CheckReport } from '../engine/check/headMaskCheck';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -58,6 +59,7 @@ export type WorkerRequest =
   | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }
   | { type: 'attention'; id: number; question: string; /** Generated ids shown after the prompt. */ answer: number[]; layer: number; prune: [number, number][] }
   | { type: 'headRoles'; id: number; problems: Problem[] }
+  | { type: 'checkHeads'; id: number }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -83,7 +85,8 @@ export type WorkerEvent =
   | { type: 'attended'; id: number; view: AttentionView }
   | { type: 'rolesProgress'; id: number; done: number; total: number }
   | { type: 'rolesScored'; id: number; report: HeadRolesReport }
+  | { type: 'headsChecked'; id: number; report: CheckReport }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' | 'headsChecked' }>;

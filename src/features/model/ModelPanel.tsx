@@ -2,6 +2,7 @@
 import { useModelStore } from '../../store/modelStore';
 import { ModelPicker } from './ModelPicker';
 import { LoadStage } from './LoadStage';
+import { HeadCheck } from './HeadCheck';
 import { sourceName } from '../../engine/model/modelSource';
 
 function megabytes(bytes: number): string {
@@ -51,6 +52,7 @@ export function ModelPanel() {
           </dd>
         </dl>
       )}
+      <HeadCheck />
     </section>
   );
 }
