@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure a Chromium for the browser tests exists, and the Vulkan loader
+# Makes sure a Chromium for the browser tests exists, the Vulkan loader
 # that onnxruntime-node's WebGPU provider needs (it runs the CLI's
-# --device webgpu tests over Chromium's SwiftShader Vulkan driver).
+# --device webgpu tests over Chromium's SwiftShader Vulkan driver), and, as
+# root, Slurm and munge for the job-array test.
 # Playwright's own browser download is not used (it needs hosts that may be
 # unreachable); Debian's chromium is. HEADLAB_CHROMIUM may point at any other
 # Chromium binary.
@@ -10,6 +11,11 @@ bin="${HEADLAB_CHROMIUM:-/usr/bin/chromium}"
 need=()
 [ -x "$bin" ] || [ -n "${HEADLAB_CHROMIUM:-}" ] || need+=(chromium)
 ldconfig -p 2>/dev/null | grep -q 'libvulkan.so.1 ' || need+=(libvulkan1)
+# The Slurm test (src/node/slurm.test.ts) starts a one-node cluster; it runs only as root.
+if [ "$(id -u)" = "0" ]; then
+  [ -x /usr/sbin/slurmctld ] || need+=(slurm-wlm)
+  [ -x /usr/sbin/munged ] || need+=(munge)
+fi
 if [ "${#need[@]}" -eq 0 ]; then
   exit 0
 fi
