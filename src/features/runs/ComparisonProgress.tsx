@@ -13,7 +13,7 @@ export function ComparisonProgress({ done, total }: { done: number; total: numbe
   const eta = secondsLeft(done, total, (performance.now() - started.current) / 1000);
   return (
     <p data-testid="comparison-progress">
-      <progress aria-label="Comparison progress" max={total} value={done} /> {done} of {total} answers (each problem baseline, then
+      <progress aria-label="Comparison progress" max={total} value={done} /> {done} of {total} answers (every problem unpruned, then
       pruned){eta === undefined ? ', estimating the time left…' : `, about ${eta} s left`}
     </p>
   );
