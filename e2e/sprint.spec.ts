@@ -137,7 +137,7 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   await expect(page.getByTestId('selector-origin')).toContainText('trained here on 8 questions with all-MiniLM-L6-v2 sentence embeddings (temperature 0.2, k 64, seed 5)', { timeout: 60_000 });
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill('Tom has 3 apples and buys 4 more. How many apples does he have?');
   await region.getByRole('button', { name: 'Rank heads for the question' }).click();
-  await expect(page.getByRole('list', { name: 'Heads ranked by SPRINT for the question' }).getByRole('listitem')).toHaveCount(8);
+  await expect(page.getByRole('table', { name: "SPRINT's picks for the question" }).locator('tbody tr')).toHaveCount(9);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

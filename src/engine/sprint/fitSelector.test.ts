@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../problems/rng';
-import { candidateLogits, fitSelector, passAtNOfOrders, DEFAULT_FIT, type FitOptions } from './fitSelector';
+import { candidateLogits, chooseSetting, fitSelector, passAtNOfOrders, DEFAULT_FIT, type FitOptions } from './fitSelector';
 import { coverageOrder } from './coverage';
 import type { OutcomeTable } from './outcomes';
 
@@ -66,5 +66,21 @@ describe('fitSelector', () => {
     }));
     // Outcomes share a question-level cause (whether the unpruned model is right), so the error shrinks with questions, not pairs.
     expect(Math.abs(predicted - observed) / (1000 * NCAND)).toBeLessThan(0.05);
+  });
+});
+
+describe('chooseSetting', () => {
+  const shares = (n: number, ones: number) => Float64Array.from({ length: n }, (_, i) => (i < ones ? 1 : 0));
+
+  it('keeps the cautious first setting when the best one wins by a few questions net', () => {
+    // 200 questions: the best solves 10 the first does not and misses 6 it solves; 4 net is inside two standard errors.
+    const best = shares(200, 150);
+    for (let q = 150; q < 160; q++) best[q] = 1;
+    for (let q = 0; q < 6; q++) best[q] = 0;
+    expect(chooseSetting([shares(200, 150), best, shares(200, 140)])).toBe(0);
+  });
+
+  it('takes the best setting when its paired gain is beyond two standard errors', () => {
+    expect(chooseSetting([shares(200, 150), shares(200, 170)])).toBe(1);
   });
 });

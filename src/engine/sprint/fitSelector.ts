@@ -9,7 +9,9 @@
  *      how far the per-question scores may move the coverage order away from
  *      `fixed`, by validation pass@N (β = 0 is `fixed` itself), with its own
  *      weight for the first pick, which alone decides pass@1, or "prune
- *      nothing" first whatever the question;
+ *      nothing" first whatever the question; a setting other than the
+ *      cautious one ("prune nothing" first, β = 0) must win by two standard
+ *      errors;
  *   4. keep every training question's outcomes for the coverage order.
  */
 import { Rng } from '../problems/rng';
@@ -84,6 +86,27 @@ export function passAtNOfOrders(orders: number[][], y: Float32Array, nCand: numb
   return ns.map((N) => orders.reduce((s, order, i) => s + (order.slice(0, N).some((j) => y[i * nCand + j] >= 0.5) ? 1 : 0), 0) / orders.length);
 }
 
+/** Per question, the share of the given N at which the order solves it: [orders.length] values in 0..1. */
+function solvedShares(orders: number[][], y: Float32Array, nCand: number, ns: readonly number[]): Float64Array {
+  return Float64Array.from(orders, (order, i) => ns.filter((N) => order.slice(0, N).some((j) => y[i * nCand + j] >= 0.5)).length / ns.length);
+}
+
+/**
+ * The setting to keep: the one with the best validation score, but only when it beats the first (most cautious)
+ * setting by more than two standard errors of their paired difference; otherwise the first. A gain of a few
+ * validation questions is noise, and chasing it cost pass@1 on held-out questions (docs/results.md).
+ * @param shares per setting, [questions] solved shares; the first is the cautious default
+ */
+export function chooseSetting(shares: Float64Array[]): number {
+  const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+  const best = shares.reduce((b, s, i) => (mean(s) > mean(shares[b]) + 1e-12 ? i : b), 0);
+  if (best === 0) return 0;
+  const d = shares[best].map((v, q) => v - shares[0][q]);
+  const m = mean(d);
+  const se = Math.sqrt(d.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(1, d.length - 1) / d.length);
+  return m > 2 * se ? best : 0;
+}
+
 const subTable = (t: OutcomeTable, rows: number[]): OutcomeTable => ({ problems: rows.map((r) => t.problems[r]), nCand: t.nCand, y: takeRows(t.y, t.nCand, rows) });
 
 /**
@@ -114,16 +137,10 @@ export function fitSelector(x: Float32Array, table: OutcomeTable, options: FitOp
   const limit = Math.max(...VALIDATION_NS);
   // The first pick is "prune nothing" (the cautious default, tried first), or free: chosen by coverage, with or without the shift.
   const firsts = (beta: number) => [{ noneFirst: true, betaFirst: 0 }, ...[...new Set([0, beta])].map((betaFirst) => ({ noneFirst: false, betaFirst }))];
-  const tried = options.betas.flatMap((beta) =>
-    firsts(beta).map(({ noneFirst, betaFirst }) => ({
-      noneFirst,
-      betaFirst,
-      beta,
-      passAtN: passAtNOfOrders(shifts.map((shift) => coverageOrder(fitTable, { limit, shift, beta, betaFirst, noneFirst })), valTable.y, nCand, VALIDATION_NS),
-    })),
-  );
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  const best = tried.reduce((a, b) => (mean(b.passAtN) > mean(a.passAtN) + 1e-12 ? b : a));
+  const settings = options.betas.flatMap((beta) => firsts(beta).map((first) => ({ ...first, beta })));
+  const orders = settings.map(({ noneFirst, betaFirst, beta }) => shifts.map((shift) => coverageOrder(fitTable, { limit, shift, beta, betaFirst, noneFirst })));
+  const tried = settings.map((setting, i) => ({ ...setting, passAtN: passAtNOfOrders(orders[i], valTable.y, nCand, VALIDATION_NS) }));
+  const best = tried[chooseSetting(orders.map((o) => solvedShares(o, valTable.y, nCand, VALIDATION_NS)))];
   return {
     params,
     losses,
