@@ -12,6 +12,8 @@ import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
 import { fingerprint } from './fingerprint';
 import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './modelFiles';
 import { roomAfter } from './readBuffer';
+import { checkLogitsWidth, checkTokenizerVocabulary } from './vocabCheck';
+import { sessionErrorMessage } from './sessionErrors';
 
 export interface ReadOptions {
   /**
@@ -111,6 +113,7 @@ export async function loadDecoderModel(
   } catch (err) {
     throw new ModelFileError('tokenizer.json', `the tokenizer could not be loaded (${errorText(err)})`);
   }
+  checkTokenizerVocabulary(tokenizer, spec);
 
   const { transform } = options;
   let headroom = 0;
@@ -145,7 +148,13 @@ export async function loadDecoderModel(
     session = await runtime.createSession(bytes, externalData, presentNames);
   } catch (err) {
     if (err instanceof BackendError) throw err;
-    throw new ModelFileError(onnxFile, `onnxruntime could not load it; the file may be truncated or corrupt (${errorText(err)})`);
+    throw new ModelFileError(onnxFile, sessionErrorMessage(onnxFile, errorText(err)));
+  }
+  try {
+    checkLogitsWidth(session, spec, onnxFile);
+  } catch (err) {
+    await session.release();
+    throw err;
   }
   return {
     spec,

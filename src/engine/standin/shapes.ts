@@ -52,7 +52,7 @@ export const STANDIN_SHAPES: Record<StandinShapeName, StandinShape> = {
   'qwen2.5-math-1.5b': {
     hubId: 'Qwen/Qwen2.5-Math-1.5B-Instruct', modelType: 'qwen2', architecture: 'Qwen2ForCausalLM',
     numLayers: 28, numHeads: 12, numKvHeads: 2, headDim: 128, hidden: 1536, intermediate: 8960, vocab: 151936,
-    ropeTheta: 10000, rmsEps: 1e-6, maxPositions: 4096, qkvBias: true, tiedEmbeddings: false,
+    ropeTheta: 10000, rmsEps: 1e-6, maxPositions: 4096, qkvBias: true, tiedEmbeddings: true,
     specials: QWEN_SPECIALS, specialsAt: 'end', bos: '<|endoftext|>', eos: ['<|im_end|>', '<|endoftext|>'], pad: '<|endoftext|>',
   },
 };

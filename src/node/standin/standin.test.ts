@@ -14,7 +14,7 @@ import { generate, padPrompts } from '../../engine/model/generate';
 import { readModelLayout } from '../../engine/onnx/modelLayout';
 import { findAttentionProjections } from '../../engine/onnx/findAttentionProjections';
 import { bpeVocabulary } from '../../engine/standin/hubFiles';
-import { reducedShape, STANDIN_SHAPES, type StandinDtype } from '../../engine/standin/shapes';
+import { parameterCount, reducedShape, STANDIN_SHAPES, type StandinDtype } from '../../engine/standin/shapes';
 import { loadNodeModel } from '../loadNodeModel';
 import { readFileWithHeadroom } from '../nodeFileReader';
 import { writeStandin } from './writeStandin';
@@ -30,6 +30,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('stand-in models', () => {
+  it('have the real models\' parameter counts (494 M, 1.54 B, 135 M as the model cards give them)', () => {
+    expect(parameterCount(STANDIN_SHAPES['qwen2.5-0.5b']) / 1e6).toBeCloseTo(494.0, 0);
+    expect(parameterCount(STANDIN_SHAPES['qwen2.5-math-1.5b']) / 1e9).toBeCloseTo(1.54, 2);
+    expect(parameterCount(STANDIN_SHAPES['smollm2-135m']) / 1e6).toBeCloseTo(134.5, 0);
+  });
+
   it('builds a BPE vocabulary of the asked size whose merges only join earlier tokens', () => {
     const { tokens, merges } = bpeVocabulary(70_000);
     expect(tokens).toHaveLength(70_000);
