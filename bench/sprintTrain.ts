@@ -7,7 +7,8 @@
  * The sweep's log-prob cells are seeded pseudo-random numbers, not a real
  * sweep (24,500 cells would take minutes to compute): training cost does not
  * depend on the label values, only on their shape.
- * usage: npm run build && npx tsx bench/sprintTrain.ts [--questions 500] [--runs 3]
+ * usage: npm run build && npx tsx bench/sprintTrain.ts [--questions 500] [--runs 3] [--out-dir dist]
+ * (--out-dir serves another build folder, so a bench need not share dist/ with someone else's build)
  */
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../src/engine/problems/rng';
@@ -15,7 +16,7 @@ import { benchSweepFile } from './benchSweepFile';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
-const { values } = parseArgs({ options: { questions: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { questions: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, 'out-dir': { type: 'string', default: 'dist' } } });
 const count = Number(values.questions);
 const runs = Number(values.runs);
 
@@ -30,12 +31,12 @@ const timings = await withAppInBrowser(4320, async (page) => {
     out.push(await page.evaluate((f) => (window as unknown as { headlabBench: { trainSelector(f: unknown): Promise<Timing> } }).headlabBench.trainSelector(f), file));
   }
   return out;
-});
+}, undefined, { outDir: values['out-dir'] });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 report({
   name: 'sprint-train',
-  command: `npm run build && npx tsx bench/sprintTrain.ts --questions ${count} --runs ${runs}`,
+  command: `npm run build && npx tsx bench/sprintTrain.ts --questions ${count} --runs ${runs} --out-dir ${values['out-dir']}`,
   machine: `${machineDescription()}, headless Chromium, WASM`,
   date: new Date().toISOString(),
   rows: timings.map((t, i) => ({ run: i + 1, questions: count, heads: 48, epochs: t.epochs, 'embed s': t.embed.toFixed(2), 'train s': t.train.toFixed(2), 'total s': (t.embed + t.train).toFixed(2) })),
