@@ -75,6 +75,13 @@ export interface LoadOptions {
   transform?: ModelTransform;
   /** Told when each step after the downloads starts, which can take seconds with nothing downloading. */
   onStage?: (stage: LoadStage) => void;
+  /**
+   * Rewrites weight values in place, keeping every length (low-rank
+   * truncation): runs on the ONNX file and its external data after the
+   * fingerprint is taken, so the fingerprint stays the original file's, and
+   * before `transform`.
+   */
+  editWeights?: (onnx: Uint8Array, externalData: ExternalData[], spec: DecoderSpec) => Promise<void>;
 }
 
 /** The steps between the last byte read and a usable model. */
@@ -130,6 +137,13 @@ export async function loadDecoderModel(
   // The fingerprint is of the file as read: it must be taken before the transform overwrites these bytes.
   const id = await fingerprint(original);
   const onnxLength = original.length;
+  if (options.editWeights) {
+    try {
+      await options.editWeights(original, externalData, spec);
+    } catch (err) {
+      throw new ModelFileError(onnxFile, errorText(err));
+    }
+  }
   let bytes = original;
   if (transform) {
     options.onStage?.('surgery');
