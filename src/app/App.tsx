@@ -5,6 +5,7 @@ import { RunPanel } from '../features/runs/RunPanel';
 import { SweepPanel } from '../features/sweeps/SweepPanel';
 import { SprintPanel } from '../features/sprint/SprintPanel';
 import { TeachPanel } from '../features/teach/TeachPanel';
+import { AttentionPanel } from '../features/attention/AttentionPanel';
 import { useUrlSync } from './useUrlSync';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       </header>
       <ModelPanel />
       <HeadGrid />
+      <AttentionPanel />
       <SolvePanel />
       <RunPanel />
       <SweepPanel />

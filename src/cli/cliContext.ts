@@ -1,5 +1,6 @@
 /** What every CLI command gets: parsed options, stdout/stderr writers, and a model loader. */
 import type { LoadedModel } from '../engine/model/loadModel';
+import type { Truncation } from '../engine/truncate/truncationSpec';
 
 export interface CliValues {
   model?: string;
@@ -27,6 +28,9 @@ export interface CliValues {
   device?: string;
   threads?: string;
   dtype?: string;
+  truncate?: string;
+  'truncate-sweep'?: string;
+  matrices?: string;
 }
 
 export interface CliContext {
@@ -36,6 +40,9 @@ export interface CliContext {
   out(line: string): void;
   /** Progress to stderr. */
   progress(text: string): void;
-  /** Loads --model, with the head_mask input when the command prunes heads. */
-  loadModel(withHeadMask: boolean): Promise<LoadedModel>;
+  /**
+   * Loads --model, with the head_mask input when the command prunes heads,
+   * and its weights truncated (by default as --truncate says).
+   */
+  loadModel(withHeadMask: boolean, truncations?: Truncation[]): Promise<LoadedModel>;
 }

@@ -4,6 +4,7 @@
  *   npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--json]
  *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] --out FILE
  *   npm run cli -- merge A.json B.json ... --out FILE
+ * generate/eval/sweep: [--truncate L.MATRIX:KEEP,...]; sweep: [--truncate-sweep F,...]
  * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL] or a JSONL file.
  * Progress goes to stderr; results to stdout or --out.
  */
@@ -20,6 +21,7 @@ import { checkCommand } from './commands/checkCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { runtimeFromArgs } from './runtimeArgs';
+import { truncationLoadOptions, truncationsArg } from './truncateArgs';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
@@ -32,6 +34,8 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
   L.H: 0-based layer and head
+  generate, eval and sweep take --truncate L.MATRIX:KEEP[:bottom],... (MATRIX attn.q|k|v|o, mlp.gate|up|down; KEEP a fraction or rN):
+  each matrix replaced by its top singular components; sweep --truncate-sweep 0.5,0.1 [--matrices attn.o,mlp.down] runs every layer x matrix at each fraction
   Every command that loads a model also takes --device cpu|webgpu (default cpu; webgpu runs on a GPU over Vulkan)
   and --threads N (CPU intra-op threads, default 1)`;
 
@@ -78,6 +82,9 @@ async function main(argv: string[]): Promise<void> {
       device: { type: 'string' },
       threads: { type: 'string' },
       dtype: { type: 'string' },
+      truncate: { type: 'string' },
+      'truncate-sweep': { type: 'string' },
+      matrices: { type: 'string' },
     },
   });
   await run({
@@ -85,9 +92,10 @@ async function main(argv: string[]): Promise<void> {
     positionals,
     out: (line) => process.stdout.write(line + '\n'),
     progress: (text) => process.stderr.write(text),
-    loadModel: (withHeadMask) => {
+    loadModel: (withHeadMask, truncations = truncationsArg(values.truncate)) => {
       if (!values.model) throw new UsageError('--model is required');
-      return loadNodeSource(values.model, withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {}, undefined, runtimeFromArgs(values));
+      const options = { ...(withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {}), ...truncationLoadOptions(truncations) };
+      return loadNodeSource(values.model, options, undefined, runtimeFromArgs(values));
     },
   });
 }

@@ -9,6 +9,7 @@ import { useRunsStore } from './runsStore';
 import { useSweepStore } from './sweepStore';
 import { useSprintStore } from './sprintStore';
 import { useSprintEvalStore } from './sprintEvalStore';
+import { useAttentionStore } from './attentionStore';
 
 /** The job the worker is running, in words ("the sweep"), or undefined when it is free. */
 export function useBusyWith(): string | undefined {
@@ -18,12 +19,16 @@ export function useBusyWith(): string | undefined {
   const sweeping = useSweepStore((s) => s.status === 'running');
   const sprint = useSprintStore((s) => s.status);
   const evaluating = useSprintEvalStore((s) => s.status === 'running');
+  const patterns = useAttentionStore((s) => s.status === 'running');
+  const roles = useAttentionStore((s) => s.roles.status === 'running');
   if (sweeping) return 'the sweep';
   if (comparing) return 'the comparison';
   if (evaluating) return 'the SPRINT evaluation';
   if (sprint === 'training') return 'SPRINT training';
   if (sprint === 'ranking') return 'SPRINT ranking';
   if (solving) return 'the answer being generated';
+  if (roles) return 'the head roles';
+  if (patterns) return 'the attention patterns';
   if (loading) return 'the model load';
   return undefined;
 }

@@ -12,6 +12,10 @@ interface SolveState {
   text: string;
   tokenCount: number;
   tokensPerSecond: number;
+  /** The answer's token ids once it is done, for the attention patterns over question and answer. */
+  answerTokens: number[];
+  /** The question answerTokens answer (the question box may have changed since). */
+  answerFor: string;
   error?: string;
   requestId?: number;
   /** The heads pruned for the latest answer. */
@@ -27,13 +31,16 @@ export const useSolveStore = create<SolveState>((set, get) => ({
   text: '',
   tokenCount: 0,
   tokensPerSecond: 0,
+  answerTokens: [],
+  answerFor: '',
   prunedAtRun: [],
   setQuestion: (question) => set({ question }),
   async solve(maxNewTokens) {
     const prune = currentPrunedHeads();
-    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, error: undefined, prunedAtRun: prune });
+    const question = get().question;
+    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, answerTokens: [], error: undefined, prunedAtRun: prune });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'solved' }>>(
-      { type: 'solve', question: get().question, maxNewTokens, prune },
+      { type: 'solve', question, maxNewTokens, prune },
       (e) => {
         if (e.type === 'token') set({ text: e.text, tokenCount: e.tokenCount, tokensPerSecond: e.tokensPerSecond });
       },
@@ -41,7 +48,7 @@ export const useSolveStore = create<SolveState>((set, get) => ({
     set({ requestId: id });
     try {
       const { result } = await done;
-      set({ status: 'done', text: result.text, tokenCount: result.tokens.length, tokensPerSecond: result.tokens.length / Math.max(result.seconds, 1e-9) });
+      set({ status: 'done', text: result.text, answerTokens: result.tokens, answerFor: question, tokenCount: result.tokens.length, tokensPerSecond: result.tokens.length / Math.max(result.seconds, 1e-9) });
     } catch (err) {
       const e = err as Error;
       set(e.name === 'AbortError' ? { status: 'cancelled' } : { status: 'error', error: e.message });

@@ -9,7 +9,10 @@ import { checkHeads, parseHeads, parseShard, positiveInt, required, UsageError }
 import { loadProblemsArg } from '../problemArgs';
 import { gradeAnswer } from '../../engine/grading/gradeAnswer';
 import { runSweep } from '../../engine/sweep/runSweep';
-import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { runTruncatedSweep, truncationSweepConfigs } from '../../engine/truncate/truncationSweep';
+import { formatTruncation } from '../../engine/truncate/truncationSpec';
+import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
 
 function save(path: string, file: SweepFile): void {
   writeFileSync(`${path}.tmp`, JSON.stringify(file));
@@ -22,11 +25,17 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
   if (mode !== 'generate' && mode !== 'logprob') throw new UsageError(`--mode must be generate or logprob, got "${mode}"`);
   const shard = parseShard(values.shard);
   const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
+  const truncate = truncationsArg(values.truncate);
+  const fractions = sweepFractions(values['truncate-sweep']);
   const model = await loadModel(true);
   const { numLayers, numHeads } = model.spec;
   const heads = !values.heads || values.heads === 'all' ? undefined : parseHeads(values.heads, 'heads');
   if (heads) checkHeads(heads, model.spec, 'heads');
-  const configs = heads ? [[], ...heads.map((h) => [h])] : singleHeadConfigs(numLayers, numHeads);
+  if (fractions && (heads || truncate.length)) throw new UsageError('--truncate-sweep runs truncations alone: it takes neither --heads nor --truncate');
+  const scan = fractions ? truncationSweepConfigs(numLayers, fractions, matricesArg(values.matrices)) : undefined;
+  const configs = scan?.configs ?? (heads ? [[], ...heads.map((h) => [h])] : singleHeadConfigs(numLayers, numHeads));
+  // --truncate applies to every configuration: a head sweep of the truncated model.
+  const truncations = scan?.truncations ?? (truncate.length ? configs.map(() => truncate.map(formatTruncation)) : undefined);
 
   let file: SweepFile = {
     schema: SWEEP_SCHEMA,
@@ -36,6 +45,7 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
     maxNewTokens: positiveInt(values['max-new-tokens'], 'max-new-tokens', 64),
     problems: problems.map(({ id, question, reference, solution }) => ({ id, question, reference, ...(solution ? { solution } : {}) })),
     configs,
+    ...(truncations ? { truncations } : {}),
     cells: [],
     ...(shard ? { shard } : {}),
   };
@@ -44,23 +54,28 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
     const { cells: _c, ...want } = file;
     const { cells, ...have } = saved;
     if (JSON.stringify(have) !== JSON.stringify(want)) {
-      throw new UsageError(`${outPath} holds a different sweep (model, problems, heads, mode or shard); choose another --out`);
+      throw new UsageError(`${outPath} holds a different sweep (model, problems, heads, truncations, mode or shard); choose another --out`);
     }
     file = { ...file, cells };
     progress(`resuming: ${cells.length} cells already in ${outPath}\n`);
   }
   const total = pendingCells(file).length;
   const start = Date.now();
-  file = await runSweep(model, file, {
+  const run = {
     batchRows: positiveInt(values.batch, 'batch', 32),
     grade: gradeAnswer,
-    onCells: (cells, done) => {
+    onCells: (cells: SweepCell[], done: number) => {
       file = { ...file, cells: [...file.cells, ...cells] };
       save(outPath, file);
       const rate = done / ((Date.now() - start) / 1000);
       progress(`\r${done}/${total} cells, ${rate.toFixed(1)} cells/s, ETA ${Math.round((total - done) / rate)} s   `);
     },
-  });
+  };
+  if (truncations) {
+    // Every configuration's model is loaded with its own truncations; the plain one served for the spec and fingerprint.
+    await model.decoder.session.release();
+    file = await runTruncatedSweep(file, { ...run, load: (list) => loadModel(true, list) });
+  } else file = await runSweep(model, file, run);
   save(outPath, file);
   progress(`\nwrote ${file.cells.length} cells to ${outPath}\n`);
 }

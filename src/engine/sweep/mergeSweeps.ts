@@ -17,6 +17,7 @@ export function mergeSweeps(files: SweepFile[]): SweepFile {
     if (f.mode !== first.mode) throw new SweepFileError(`${what} is a ${f.mode} sweep, file 1 is ${first.mode}`);
     if (!sameJson(f.problems, first.problems)) throw new SweepFileError(`${what} has a different problem set`);
     if (!sameJson(f.configs, first.configs)) throw new SweepFileError(`${what} has different head configurations`);
+    if (!sameJson(f.truncations ?? null, first.truncations ?? null)) throw new SweepFileError(`${what} has different truncations`);
     for (const c of f.cells) {
       const key = `${c.config}:${c.problem}`;
       const seen = cells.get(key);

@@ -19,7 +19,7 @@ describe('sweep files', () => {
 
   it('validate and say what is wrong', () => {
     expect(validateSweepFile(JSON.parse(JSON.stringify(sweep([]))))).toBeTruthy();
-    expect(() => validateSweepFile({ ...sweep([]), version: 2 })).toThrow(/version 2 is not supported/);
+    expect(() => validateSweepFile({ ...sweep([]), version: 3 })).toThrow(/version 3 is not supported \(this HeadLab reads versions 1 and 2\)/);
     expect(() => validateSweepFile({ ...sweep([]), schema: 'x' })).toThrow(SweepFileError);
     expect(() => validateSweepFile({ ...sweep([]), configs: [[[5, 0]]] })).toThrow(/configs\[0\]/);
     expect(() => validateSweepFile(sweep([{ config: 9, problem: 0 }]))).toThrow(/cells\[0\] points outside/);
@@ -41,5 +41,15 @@ describe('sweep files', () => {
     expect(merged.shard).toBeUndefined();
     expect(() => mergeSweeps([a, sweep([{ config: 0, problem: 0, correct: false }])])).toThrow(/disagrees on configuration 0, problem 0/);
     expect(() => mergeSweeps([a, { ...b, model: { ...b.model, fingerprint: 'cd'.repeat(32) } }])).toThrow(/different model/);
+  });
+
+  it('read version 2 with truncations per configuration, and refuse bad ones', () => {
+    const truncations = [[], ['0.mlp.down:0.5'], ['1.attn.o:r2', '0.mlp.up:0.1:bottom'], [], []];
+    const v2 = { ...sweep([]), version: 2 as const, truncations };
+    expect(validateSweepFile(JSON.parse(JSON.stringify(v2))).truncations).toEqual(truncations);
+    expect(() => validateSweepFile({ ...v2, version: 1 })).toThrow(/"truncations" needs version 2/);
+    expect(() => validateSweepFile({ ...v2, truncations: [[]] })).toThrow(/as long as "configs"/);
+    expect(() => validateSweepFile({ ...v2, truncations: [[], ['0.mlp.side:0.5'], [], [], []] })).toThrow(/truncations\[1\]: truncation "0.mlp.side:0.5"/);
+    expect(() => mergeSweeps([v2, { ...v2, truncations: [[], [], [], [], []] }])).toThrow(/different truncations/);
   });
 });

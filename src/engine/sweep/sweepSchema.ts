@@ -5,10 +5,16 @@
  * A sweep runs every configuration (a set of pruned heads; the empty set is
  * the baseline) over every problem. Each finished (configuration, problem)
  * pair is one cell, so a partial or sharded sweep is a valid file too.
+ *
+ * Version 2 adds `truncations`: per configuration, the low-rank truncations
+ * (`L.MATRIX:KEEP[:bottom]`) its model ran with. Version 1 files, which
+ * have none, are read as they are.
  */
+import { parseTruncations } from '../truncate/truncationSpec';
 
 export const SWEEP_SCHEMA = 'headlab-sweep';
-export const SWEEP_VERSION = 1;
+/** The version written; versions 1 and 2 are read. */
+export const SWEEP_VERSION = 2;
 
 export type SweepMode = 'generate' | 'logprob';
 
@@ -45,13 +51,15 @@ export interface SweepCell {
 
 export interface SweepFile {
   schema: typeof SWEEP_SCHEMA;
-  version: typeof SWEEP_VERSION;
+  version: 1 | 2;
   model: SweepModelInfo;
   mode: SweepMode;
   maxNewTokens: number;
   problems: SweepProblem[];
   /** Pruned heads per configuration; configs[0] is the baseline []. */
   configs: HeadRef[][];
+  /** Version 2: truncations per configuration (same length as configs); absent means none anywhere. */
+  truncations?: string[][];
   cells: SweepCell[];
   /** Present on a shard: it holds the configurations with index % count === index. */
   shard?: { index: number; count: number };
@@ -70,7 +78,7 @@ export function validateSweepFile(raw: unknown, source = 'sweep file'): SweepFil
   if (typeof raw !== 'object' || raw === null) return fail('not a JSON object');
   const f = raw as Partial<SweepFile>;
   if (f.schema !== SWEEP_SCHEMA) fail(`"schema" is ${JSON.stringify(f.schema)}, expected "${SWEEP_SCHEMA}"`);
-  if (f.version !== SWEEP_VERSION) fail(`version ${JSON.stringify(f.version)} is not supported (this HeadLab reads version ${SWEEP_VERSION})`);
+  if (f.version !== 1 && f.version !== 2) fail(`version ${JSON.stringify(f.version)} is not supported (this HeadLab reads versions 1 and 2)`);
   if (f.mode !== 'generate' && f.mode !== 'logprob') fail(`"mode" must be "generate" or "logprob"`);
   const m = f.model;
   if (!m || typeof m.fingerprint !== 'string' || !Number.isInteger(m.numLayers) || !Number.isInteger(m.numHeads)) fail('"model" needs name, fingerprint, numLayers and numHeads');
@@ -78,6 +86,18 @@ export function validateSweepFile(raw: unknown, source = 'sweep file'): SweepFil
   for (const [i, c] of f.configs!.entries()) {
     if (!Array.isArray(c) || c.some((h) => !Array.isArray(h) || h[0] < 0 || h[0] >= m!.numLayers || h[1] < 0 || h[1] >= m!.numHeads)) {
       fail(`configs[${i}] is not a list of [layer, head] pairs inside ${m!.numLayers} x ${m!.numHeads}`);
+    }
+  }
+  if (f.truncations !== undefined) {
+    if (f.version === 1) fail('"truncations" needs version 2');
+    if (!Array.isArray(f.truncations) || f.truncations.length !== f.configs!.length) fail('"truncations" must be an array as long as "configs"');
+    for (const [i, t] of f.truncations!.entries()) {
+      try {
+        if (!Array.isArray(t) || t.some((x) => typeof x !== 'string')) throw new Error('not a list of strings');
+        parseTruncations(t.join(','));
+      } catch (err) {
+        fail(`truncations[${i}]: ${(err as Error).message}`);
+      }
     }
   }
   for (const [i, c] of f.cells!.entries()) {

@@ -12,6 +12,7 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
+import { useAttentionStore } from '../../store/attentionStore';
 
 export interface DragBox {
   start: HeadRef;
@@ -77,12 +78,14 @@ interface CellProps {
 export const HeadCell = memo(function HeadCell({ layer, head, ui, heat }: CellProps) {
   const pruned = useHeadsStore((s) => s.pruned[layer * s.numHeads + head]);
   const flags = useStore(ui, (s) => cellFlags(s, layer, head));
+  const inspected = useAttentionStore((s) => s.inspect && s.selected[0] === layer && s.selected[1] === head);
   return (
     <button
       type="button"
-      className={`head-cell${pruned ? ' pruned' : ''}${flags & IN_BOX ? ' in-box' : ''}`}
+      className={`head-cell${pruned ? ' pruned' : ''}${flags & IN_BOX ? ' in-box' : ''}${inspected ? ' inspected' : ''}`}
       aria-pressed={pruned}
       aria-label={`layer ${layer} head ${head}`}
+      aria-current={inspected || undefined}
       tabIndex={flags & FOCUSED ? 0 : -1}
       data-cell={`${layer}.${head}`}
       style={heat ? { background: heat.colour } : undefined}

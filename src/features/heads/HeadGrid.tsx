@@ -18,6 +18,9 @@ import { HeatLegend } from './HeatLegend';
 import { downloadHeatmapPng } from './heatmapPng';
 import { useModelStore } from '../../store/modelStore';
 import { useSprintStore } from '../../store/sprintStore';
+import { useAttentionStore } from '../../store/attentionStore';
+import { InspectToggle } from '../attention/InspectToggle';
+import { RoleLegend, RoleOptions, useRoleHeatmap } from '../attention/roleHeatmap';
 
 const MOVES: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -52,6 +55,10 @@ export function HeadGrid() {
   const chosen = useHeatmap(metric);
   const other = useHeatmap(metric === 'sweep' ? 'sprint' : 'sweep');
   const heat = chosen ?? other;
+  // A head role chosen in "Colour by" takes the grid's colours while it is chosen.
+  const roleHeat = useRoleHeatmap();
+  const colourRole = useAttentionStore((s) => s.colourRole);
+  const rolesScored = useAttentionStore((s) => s.roles.report !== undefined);
   const modelName = useModelStore((s) => s.info?.name ?? 'the model');
   const [ui] = useState(createGridUi);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -97,7 +104,9 @@ export function HeadGrid() {
       return;
     }
     const cell = cellFromTarget(e.target);
-    if (cell) useHeadsStore.getState().toggle(cell[0], cell[1]);
+    // In inspect mode a click (or Enter / space on the focused head) selects the head to show.
+    if (cell && useAttentionStore.getState().inspect) useAttentionStore.getState().select(cell);
+    else if (cell) useHeadsStore.getState().toggle(cell[0], cell[1]);
   };
 
   const onFocus = (e: FocusEvent) => {
@@ -122,6 +131,7 @@ export function HeadGrid() {
     <section className="panel" aria-labelledby="heads-heading">
       <h2 id="heads-heading">Attention heads</h2>
       <PrunedCount total={numLayers * numHeads} />
+      <InspectToggle />
       <div
         ref={gridRef}
         className="head-grid"
@@ -147,21 +157,31 @@ export function HeadGrid() {
             {l}
           </button>,
           ...Array.from({ length: numHeads }, (_, h) => (
-            <HeadCell key={`${l}.${h}`} layer={l} head={h} ui={ui} heat={heat?.cells[l * numHeads + h]} />
+            <HeadCell key={`${l}.${h}`} layer={l} head={h} ui={ui} heat={(roleHeat ?? heat)?.cells[l * numHeads + h]} />
           )),
         ])}
       </div>
-      {chosen && other && (
+      {((chosen && other) || rolesScored) && (
         <label>
           Colour by{' '}
-          <select value={metric} onChange={(e) => setMetric(e.target.value as HeatMetric)}>
-            <option value="sweep">the sweep: change when the head alone is pruned</option>
-            <option value="sprint">SPRINT score for the question</option>
+          <select
+            value={colourRole ? `role:${colourRole}` : metric}
+            onChange={(e) => {
+              const v = e.target.value;
+              useAttentionStore.getState().setColourRole(v.startsWith('role:') ? (v.slice(5) as typeof colourRole) : null);
+              if (!v.startsWith('role:')) setMetric(v as HeatMetric);
+            }}
+          >
+            {!heat && <option value={metric}>nothing (pruned heads only)</option>}
+            {(metric === 'sweep' ? chosen : other) && <option value="sweep">the sweep: change when the head alone is pruned</option>}
+            {(metric === 'sprint' ? chosen : other) && <option value="sprint">SPRINT score for the question</option>}
+            <RoleOptions />
           </select>
         </label>
       )}
-      {heat && <HeatLegend heat={heat} />}
-      {heat && (
+      {roleHeat && <RoleLegend heat={roleHeat} />}
+      {heat && !roleHeat && <HeatLegend heat={heat} />}
+      {heat && !roleHeat && (
         <button
           type="button"
           onClick={() => void downloadHeatmapPng(heat, numLayers, numHeads, `HeadLab heatmap, ${modelName}, ${numLayers} layers × ${numHeads} heads`, 'headlab-heatmap.png')}

@@ -11,6 +11,7 @@ import { useBusyWith } from '../../store/busy';
 import { useSolveStore } from '../../store/solveStore';
 import { BUNDLED_MODEL } from '../../store/urlState';
 import { DemoResult } from './DemoResult';
+import { DemoAttention, HeadExample } from '../attention/TeachPatterns';
 
 /** Held-out problem 5: the unpruned bundled model answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
 const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
@@ -37,6 +38,7 @@ export function TeachPanel() {
           vector (head_dim numbers) for each position. The layer concatenates the heads&apos; vectors and mixes them with one matrix, the output
           projection o_proj.
         </p>
+        <HeadExample />
       </details>
       <details>
         <summary>Why does zeroing its o_proj input remove it?</summary>
@@ -66,6 +68,7 @@ export function TeachPanel() {
       </div>
       <p className="meta">The right answer is {DEMO.problem.final}.</p>
       <DemoResult question={DEMO.problem.question} />
+      <DemoAttention question={DEMO.problem.question} head={DEMO.head} />
     </section>
   );
 }
