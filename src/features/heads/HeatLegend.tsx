@@ -16,6 +16,7 @@ export function sweepScaleNote(heat: Extract<Heatmap, { metric: 'sweep' }>): str
   );
 }
 
+/** The legend for the grid's active colouring: SPRINT's score range, or the sweep's scale with its unit and where it stops. */
 export function HeatLegend({ heat }: { heat: Heatmap }) {
   if (heat.metric === 'sprint') {
     return (

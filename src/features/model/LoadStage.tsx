@@ -7,6 +7,7 @@ const STAGE_WORDS: Record<string, string> = {
   'warm-up': 'warming up with one token',
 };
 
+/** The model store's current load step in words, or nothing when there is none (or an unknown one). */
 export function LoadStage() {
   const stage = useModelStore((s) => s.stage);
   const words = stage ? STAGE_WORDS[stage] : undefined;

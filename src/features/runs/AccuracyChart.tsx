@@ -13,6 +13,7 @@ function row(name: string, report: EvalReport) {
   return { name, accuracy, ci: [accuracy - 100 * low, 100 * high - accuracy], label: `${k}/${report.n}, 95% CI ${(100 * low).toFixed(0)}–${(100 * high).toFixed(0)}%` };
 }
 
+/** Two bars, baseline and pruned, with their intervals, a legend and the numbers in the caption. */
 export function AccuracyChart({ baseline, pruned }: { baseline: EvalReport; pruned: EvalReport }) {
   const data = [row('baseline', baseline), row('pruned', pruned)];
   return (

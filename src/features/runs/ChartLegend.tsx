@@ -7,6 +7,7 @@ export interface LegendEntry {
   label: string;
 }
 
+/** A list of colour swatches and what each means, labelled `label` for assistive technology. */
 export function ChartLegend({ items, label }: { items: LegendEntry[]; label: string }) {
   return (
     <ul className="chart-legend" aria-label={label}>

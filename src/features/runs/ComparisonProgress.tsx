@@ -7,6 +7,7 @@ export function secondsLeft(done: number, total: number, elapsedSeconds: number)
   return Math.max(0, Math.round((elapsedSeconds / done) * (total - done)));
 }
 
+/** The bar, "done of total answers" and the time left at the pace so far; mount it only while a run goes. */
 export function ComparisonProgress({ done, total }: { done: number; total: number }) {
   // Mounted only while a run is going, so the mount time is the run's start.
   const started = useRef(performance.now());

@@ -30,6 +30,7 @@ function DeltaTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
+/** One bar per problem, coloured by its flip, with a legend and a hover naming the problem. */
 export function DeltaChart({ baseline, pruned }: { baseline: EvalReport; pruned: EvalReport }) {
   const data: Row[] = baseline.results.map((b, i) => {
     const flip = flipOf(b.correct, pruned.results[i].correct);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { DATASET_TIMEOUT_MS } from '../../engine/problems/hubDatasets';
 
+/** The fetch of `label` under way, counting seconds from mount. */
 export function FetchStatus({ label }: { label: string }) {
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { formatBaseline, formatChange, unitName } from '../heads/changeUnit';
 import { downloadText } from '../export/downloadText';
 import { rankedHeadsCsv, rankHeads } from './rankedCsv';
 
+/** The unpruned baseline line, the top and bottom five heads, and the whole ranking's CSV export. */
 export function RankedHeads({ file, summary }: { file: SweepFile; summary: SweepSummary }) {
   const ranked = rankHeads(summary);
   const baseConfig = file.configs.findIndex((c) => c.length === 0);
