@@ -4,34 +4,39 @@
  * comparison, a 4-problem sweep's heatmap, and SPRINT (a 40-problem log-prob
  * sweep, the selector trained on 32, picks for a pasted question, the
  * held-out evaluation up to N = 8). Needs `npm run build && npm run preview` (port 4173).
- * usage: npx tsx scripts/screenshot.ts [url]
+ * usage: npx tsx scripts/screenshot.ts [url] [--sprint-only]
  */
 import { chromium } from '@playwright/test';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 
-const url = process.argv[2] ?? 'http://localhost:4173/';
+const url = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'http://localhost:4173/';
+const sprintOnly = process.argv.includes('--sprint-only');
 const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await chromium.launch({ executablePath: process.env.HEADLAB_CHROMIUM ?? '/usr/bin/chromium', args });
-const page = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
-await page.goto(`${url}?prune=1.4`);
-await page.getByTestId('backend').waitFor({ timeout: 60_000 });
-await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
-await page.getByRole('button', { name: 'Solve' }).click();
-await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
-await page.evaluate(() => window.scrollTo(0, 0));
-await page.screenshot({ path: 'docs/screenshot.png' });
+/** The app, a comparison and a sweep's heatmap. */
+async function mainShots() {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
+  await page.goto(`${url}?prune=1.4`);
+  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
+  await page.getByRole('button', { name: 'Solve' }).click();
+  await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshot.png' });
 
-await page.getByRole('button', { name: 'Run comparison' }).click();
-await page.getByTestId('flips').waitFor({ timeout: 120_000 });
-await page.mouse.move(0, 0);
-await page.getByRole('region', { name: 'Compare on a problem set' }).screenshot({ path: 'docs/compare.png' });
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await page.getByTestId('flips').waitFor({ timeout: 120_000 });
+  await page.mouse.move(0, 0);
+  await page.getByRole('region', { name: 'Compare on a problem set' }).screenshot({ path: 'docs/compare.png' });
 
-await page.getByLabel('Problems', { exact: true }).fill('4');
-await page.getByRole('button', { name: 'Start sweep' }).click();
-await page.getByText('— done').waitFor({ timeout: 180_000 });
-await page.getByRole('region', { name: 'Attention heads' }).screenshot({ path: 'docs/heatmap.png' });
+  await page.getByLabel('Problems', { exact: true }).fill('4');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  await page.getByText('— done').waitFor({ timeout: 180_000 });
+  await page.getByRole('region', { name: 'Attention heads' }).screenshot({ path: 'docs/heatmap.png' });
+}
+if (!sprintOnly) await mainShots();
 
 const sprint = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
 await sprint.goto(url);

@@ -28,7 +28,8 @@ export function RankedPicks({ ranking, selector, onPrune }: Props) {
         the one &quot;Run top-N&quot; uses: each pick is chosen to cover the likely misses of the picks before it, so it is not sorted by chance.
       </p>
       <p role="status" data-testid="sprint-verdict">
-        {bestHead.score > ranking.none.score
+        {/* Compared as shown: a lead that rounds away is no lead to a reader. */}
+        {pct(bestHead.score) !== pct(ranking.none.score) && bestHead.score > ranking.none.score
           ? `Pruning layer ${bestHead.layer} head ${bestHead.head} is expected to do best on this question (${pct(bestHead.score)} against ${pct(ranking.none.score)} with nothing pruned).`
           : `No single head is expected to beat not pruning on this question: the unpruned model's estimated chance is ${pct(ranking.none.score)}, the best pick's ${pct(bestHead.score)}. Pruned picks are worth trying only as extra attempts.`}
       </p>
