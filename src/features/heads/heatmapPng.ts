@@ -42,7 +42,8 @@ export async function downloadHeatmapPng(heat: Heatmap, numLayers: number, numHe
   const legend = legendOf(heat);
   const titleLines = wrapText(probe, title, width - 2 * PAD);
   const textLines = wrapText(probe, legend.text, width - 2 * PAD);
-  const gridTop = PAD + LINE * titleLines.length + AXIS;
+  // A blank line under the title keeps the "head" axis label clear of it.
+  const gridTop = PAD + LINE * (titleLines.length + 1) + AXIS;
   const legendTop = gridTop + numLayers * CELL + PAD;
   const height = legendTop + LINE * (1 + textLines.length) + PAD;
   const { canvas, ctx } = whiteCanvas(width, height);

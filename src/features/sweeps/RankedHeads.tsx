@@ -22,7 +22,7 @@ export function RankedHeads({ file, summary }: { file: SweepFile; summary: Sweep
           <div className="table-scroll">
             <table className="results" data-testid="ranked-heads">
               <caption>
-                Heads ranked by change in {unitName(summary.unit)} when pruned alone (top 5 and bottom 5)
+                Heads ranked by change in {unitName(summary.unit)}, when pruned alone (top 5 and bottom 5)
               </caption>
               <thead>
                 <tr>
