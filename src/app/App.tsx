@@ -6,6 +6,7 @@ import { SweepPanel } from '../features/sweeps/SweepPanel';
 import { SprintPanel } from '../features/sprint/SprintPanel';
 import { TeachPanel } from '../features/teach/TeachPanel';
 import { AttentionPanel } from '../features/attention/AttentionPanel';
+import { TruncatePanel } from '../features/truncate/TruncatePanel';
 import { useUrlSync } from './useUrlSync';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
       <SolvePanel />
       <RunPanel />
       <SweepPanel />
+      <TruncatePanel />
       <SprintPanel />
       <TeachPanel />
     </main>

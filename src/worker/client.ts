@@ -6,7 +6,7 @@ import type { FinalEvent, WorkerEvent, WorkerRequest } from './protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-const FINAL_TYPES = new Set<WorkerEvent['type']>(['loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'attended', 'rolesScored', 'headsChecked']);
+const FINAL_TYPES = new Set<WorkerEvent['type']>(['loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'attended', 'rolesScored', 'headsChecked', 'truncated', 'truncationChecked']);
 
 /** A worker-side failure, with the worker's error name kept. */
 export class WorkerError extends Error {

@@ -8,7 +8,7 @@ import type { LoadedModel } from '../engine/model/loadModel';
 import { solveQuestions } from '../engine/model/solve';
 import { loadInWorker } from './fetchModel';
 import { checkpoint } from '../engine/model/checkpoint';
-import { maskFor } from '../engine/sweep/sweepSchema';
+import { maskFor, type SweepCell } from '../engine/sweep/sweepSchema';
 import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import { runSweep } from '../engine/sweep/runSweep';
 import { gradeAnswer } from '../engine/grading/gradeAnswer';
@@ -19,11 +19,16 @@ import { attentionView } from '../engine/attention/attentionView';
 import { headRoles } from '../engine/attention/headRoles';
 import { patternsModel, type LoadedFrom } from './patternsModel';
 import { checkInWorker } from './checkInWorker';
+import { checkTruncationInWorker, truncatedModel } from './truncateInWorker';
+import { runTruncatedSweep } from '../engine/truncate/truncationSweep';
+import { parseTruncations } from '../engine/truncate/truncationSpec';
 import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let model: LoadedModel | undefined;
+/** The model as loaded; `model` is a truncated copy of it while a truncation is applied. */
+let baseModel: LoadedModel | undefined;
 /** Where the model came from: the attention-patterns session opens the same files. */
 let loadedFrom: LoadedFrom | undefined;
 const running = new Map<number, AbortController>();
@@ -35,7 +40,8 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
   if (req.type === 'load') {
     // The loaded model keeps serving requests until the new one is ready, and stays if it fails.
     const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
-    model = loaded.model;
+    if (model && model !== baseModel) await model.decoder.session.release();
+    model = baseModel = loaded.model;
     loadedFrom = { source: req.source, backend: loaded.info.backend, fingerprint: loaded.info.fingerprint };
     post({ type: 'loaded', id: req.id, info: loaded.info });
     return;
@@ -74,12 +80,16 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     }
     case 'sweep': {
       if (req.file.model.fingerprint !== m.fingerprint) throw new Error('This sweep was made with a different model file.');
-      const file = await runSweep(m, req.file, {
+      const run = {
         batchRows: req.batchRows,
         grade: gradeAnswer,
         signal,
-        onCells: (cells, done, total) => post({ type: 'sweepCells', id: req.id, cells, done, total }),
-      });
+        onCells: (cells: SweepCell[], done: number, total: number) => post({ type: 'sweepCells', id: req.id, cells, done, total }),
+      };
+      // A truncation sweep opens one session per truncation, from the files as loaded.
+      const file = req.file.truncations
+        ? await runTruncatedSweep(req.file, { ...run, load: async (list) => (await truncatedModel(loadedFrom!, m.dtype, list, signal)).model })
+        : await runSweep(m, req.file, run);
       post({ type: 'swept', id: req.id, file });
       return;
     }
@@ -134,6 +144,20 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     }
     case 'checkHeads': {
       post({ type: 'headsChecked', id: req.id, report: await checkInWorker(m, loadedFrom!) });
+      return;
+    }
+    case 'truncate': {
+      const previous = m;
+      const next = req.truncations.length
+        ? await truncatedModel(loadedFrom!, baseModel!.dtype, parseTruncations(req.truncations.join(',')), signal)
+        : { model: baseModel!, reports: [] };
+      model = next.model;
+      if (previous !== baseModel && previous !== model) await previous.decoder.session.release();
+      post({ type: 'truncated', id: req.id, reports: next.reports });
+      return;
+    }
+    case 'checkTruncation': {
+      post({ type: 'truncationChecked', id: req.id, results: await checkTruncationInWorker(baseModel!, loadedFrom!, signal) });
     }
   }
 }

@@ -13,7 +13,8 @@ import type { PicksResult } from '../engine/sprint/runPicks';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
 import type { AttentionView } from '../engine/attention/attentionView';
 import type { HeadRolesReport } from '../engine/attention/headRoles';
-import type { CheckReport } from '../engine/check/headMaskCheck';
+import type { CheckReport, CheckResult } from '../engine/check/headMaskCheck';
+import type { TruncationReport } from '../engine/truncate/truncateWeights';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -60,6 +61,9 @@ export type WorkerRequest =
   | { type: 'attention'; id: number; question: string; /** Generated ids shown after the prompt. */ answer: number[]; layer: number; prune: [number, number][] }
   | { type: 'headRoles'; id: number; problems: Problem[] }
   | { type: 'checkHeads'; id: number }
+  /** Replaces the loaded model by one with these truncations (L.MATRIX:KEEP[:bottom]) for every later job; [] restores it. */
+  | { type: 'truncate'; id: number; truncations: string[] }
+  | { type: 'checkTruncation'; id: number }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {
@@ -86,7 +90,9 @@ export type WorkerEvent =
   | { type: 'rolesProgress'; id: number; done: number; total: number }
   | { type: 'rolesScored'; id: number; report: HeadRolesReport }
   | { type: 'headsChecked'; id: number; report: CheckReport }
+  | { type: 'truncated'; id: number; reports: TruncationReport[] }
+  | { type: 'truncationChecked'; id: number; results: CheckResult[] }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' | 'headsChecked' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' | 'headsChecked' | 'truncated' | 'truncationChecked' }>;
