@@ -29,8 +29,8 @@ export function cssColour(value: number, kind: 'weights' | 'difference', limit =
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** Table size: 4096 steps keep any two weights 1/4096 apart on distinct entries, far finer than the eye. */
-const STEPS = 4096;
+/** Table size: steps of 1/4096, far finer than the eye; odd, so a difference of exactly 0 has its own (white) entry. */
+const STEPS = 4097;
 const GREY = (255 << 24) | (234 << 16) | (228 << 8) | 225;
 
 /** Packs RGB as one little-endian RGBA pixel, as ImageData's bytes read through a Uint32Array. */
