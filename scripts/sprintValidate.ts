@@ -6,7 +6,8 @@
  * answer with one head pruned, which the sweep already graded). Also the
  * probe: can the question embedding predict which head fixes a question?
  *
- *   npx tsx scripts/sprintValidate.ts training/runs/sweep-1000-11.json [--share 0.2]
+ *   npx tsx scripts/sprintValidate.ts training/runs/sweep-1000-11.json [--share 0.2] [--variants default,...] [--logprob LOGPROB-SWEEP.json]
+ * (--logprob: a log-prob sweep of the same questions, for the variant that trains on its soft labels)
  *
  * Question embeddings are cached next to the sweep (<sweep>.emb.f32).
  */
@@ -24,7 +25,7 @@ import { labelsFromSweep } from '../src/engine/sprint/labels';
 import { scoreHeads } from '../src/engine/sprint/selector';
 import { Rng } from '../src/engine/problems/rng';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { share: { type: 'string' }, variants: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { share: { type: 'string' }, variants: { type: 'string' }, logprob: { type: 'string' } } });
 const path = positionals[0];
 const file = validateSweepFile(JSON.parse(readFileSync(path, 'utf8')));
 const table = outcomesFromSweep(file, [...file.problems.keys()]);
@@ -70,10 +71,18 @@ row('random heads, no replacement', B.map(() => { const h = [...Array(none).keys
   row('paper: InfoNCE, uniform positives, top-N', B.map((_, i) => { const s = scoreHeads(params, xB.subarray(i * dim, (i + 1) * dim), DEFAULT_TRAIN.temperature); return [...s.keys()].sort((a, b) => s[b] - s[a]); }));
 }
 
-function variant(name: string, change: Partial<FitOptions>) {
+/** Soft labels from a log-prob sweep of the same questions, rows in A's order. */
+function logprobLabels(): OutcomeTable {
+  const lp = validateSweepFile(JSON.parse(readFileSync(values.logprob!, 'utf8')));
+  const t = outcomesFromSweep(lp, A.map((r) => table.problems[r]));
+  if (t.problems.join() !== tA.problems.join()) throw new Error('the log-prob sweep does not hold the same questions');
+  return t;
+}
+
+function variant(name: string, change: Partial<FitOptions>, labels?: OutcomeTable) {
   const t0 = performance.now();
   const opts: FitOptions = { ...DEFAULT_TRAIN, ...DEFAULT_FIT, ...change };
-  const f = fitSelector(xA, tA, opts);
+  const f = fitSelector(xA, tA, opts, labels);
   const logits = B.map((_, i) => candidateLogits(f.params, f.calibration, xB.subarray(i * dim, (i + 1) * dim), opts.temperature));
   const shifts = logits.map((l) => l.map((v, j) => v - f.meanLogits[j]));
   const sec = ((performance.now() - t0) / 1000).toFixed(1);
@@ -133,3 +142,4 @@ const variants: Record<string, Partial<FitOptions>> = {
   'temperature 1': { temperature: 1 },
 };
 for (const name of (values.variants ?? 'default').split(',')) variant(`sprint ${name}`, variants[name]);
+if (values.logprob) variant('sprint, log-prob soft labels', {}, logprobLabels());

@@ -111,17 +111,20 @@ const subTable = (t: OutcomeTable, rows: number[]): OutcomeTable => ({ problems:
 
 /**
  * @param x [table.problems.length, dIn] the training questions' embeddings, in the table's order
- * @param table the training questions' outcomes
+ * @param table the training questions' outcomes: calibration, β and the coverage order use these
+ * @param labels what the selector trains on, when not `table` itself: the same questions' outcomes from
+ *   another sweep (e.g. log-prob soft labels for a generate sweep's questions)
  */
-export function fitSelector(x: Float32Array, table: OutcomeTable, options: FitOptions): FittedSelector {
+export function fitSelector(x: Float32Array, table: OutcomeTable, options: FitOptions, labels: OutcomeTable = table): FittedSelector {
   const n = table.problems.length;
   const { nCand } = table;
   const dIn = x.length / n;
   const { fit, validation } = splitValidation(n, options.validationShare, options.seed);
   const fitTable = subTable(table, fit);
   const valTable = subTable(table, validation);
+  const fitLabels = subTable(labels, fit);
   const { params, losses } = trainSelector(
-    { x: takeRows(x, dIn, fit), targets: fitTable.y, weights: changeWeights(fitTable, options.changeWeight), n: fit.length },
+    { x: takeRows(x, dIn, fit), targets: fitLabels.y, weights: changeWeights(fitLabels, options.changeWeight), n: fit.length },
     nCand,
     { ...options, loss: 'sigmoid' },
   );
