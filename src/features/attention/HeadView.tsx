@@ -39,7 +39,7 @@ export function HeadView({ view, head, cell, group }: Props) {
     const d = a ? b.values.map((v, i) => a.values[i] - v) : undefined;
     return { before: b.values, after: a?.values, difference: d, labels: b.labels, m: b.m };
   }, [view, head, group, n]);
-  const limit = difference ? Math.max(1e-6, ...difference.map(Math.abs)) : 1;
+  const limit = useMemo(() => (difference ? difference.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-6) : 1), [difference]);
   const f = focus && focus.q < m && focus.k < m ? focus : undefined;
   const where = `layer ${view.layer} head ${head}`;
 
