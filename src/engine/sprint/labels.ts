@@ -1,8 +1,10 @@
 /**
- * SPRINT's training labels, from a sweep over training questions: in
- * generate mode, the single-head prunings that answered a question correctly
- * (uniform over them); in log-prob mode, a softmax of each head's change in
- * the reference solution's log-probability.
+ * The original SPRINT paper's training labels, from a sweep over training
+ * questions: in generate mode, the single-head prunings that answered a
+ * question correctly (uniform over them); in log-prob mode, a softmax of each
+ * head's change in the reference solution's log-probability. The app now
+ * trains on outcomes.ts' per-candidate table instead; these stay for
+ * scripts/sprintValidate.ts' comparison with the paper's recipe.
  */
 import type { SweepFile } from '../sweep/sweepSchema';
 
