@@ -150,6 +150,9 @@ test('the teaching demo shows a pruned head turning a wrong answer right', async
 });
 
 test('SPRINT proposes problem sets large enough to tell methods apart, with their cost before anything runs', async ({ page }) => {
+  // No selector yet: Rank says so rather than sitting disabled.
+  await expect(page.getByRole('button', { name: 'Rank heads for the question' })).toBeDisabled();
+  await expect(page.getByTestId('rank-why')).toHaveText('Train or import a selector to rank heads.');
   const sizes = page.getByTestId('sprint-sizes');
   await expect(sizes).toContainText(/then start the sweep: 29400 cells, about \d+ min at 60 cells\/s \(WASM\)/);
   await expect(sizes).toContainText(/up to 33 generations, 9900 in all, about \d+ min/);
