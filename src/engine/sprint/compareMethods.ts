@@ -46,10 +46,12 @@ export interface ComparisonReport {
   paired: PairedCurve[];
   /** Per method, per problem, the N attempts' answers. */
   attempts: Record<Method, Attempt[][]>;
+  /** Per head-pruning method, per problem, the N picks in order ([layer, head], or null for nothing pruned). */
+  picks: Record<'random' | 'fixed' | 'sprint', Pick[][]>;
 }
 
 /** A pick: a head pruned, or null for nothing pruned. */
-type Pick = HeadRef | null;
+export type Pick = HeadRef | null;
 
 interface AttemptSettings {
   maxNewTokens: number;
@@ -127,6 +129,7 @@ export async function compareMethods(
   const candidate = (j: number): Pick => (j < heads.length ? heads[j] : null);
   const fixed = selector.fixedOrder.slice(0, maxN).map(candidate);
   const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], fixed: [], sprint: [] };
+  const picks: ComparisonReport['picks'] = { random: [], fixed: [], sprint: [] };
   const rankings = await rankHeadsFor(model, selector, problems.map((p) => p.question), encoderSettings);
   for (const [i, problem] of problems.entries()) {
     const settings = { maxNewTokens, seed, signal };
@@ -136,9 +139,13 @@ export async function compareMethods(
       [shuffled[s], shuffled[t]] = [shuffled[t], shuffled[s]];
     }
     const sprint = topPicks(rankings[i], maxN).map((h): Pick => (h ? [h.layer, h.head] : null));
-    const [greedy, random, fixedAnswers, sprintAnswers] = await greedyPicks(model, problem, [[null], shuffled.slice(0, maxN), fixed, sprint], settings);
+    const random = shuffled.slice(0, maxN);
+    picks.random.push(random);
+    picks.fixed.push(fixed);
+    picks.sprint.push(sprint);
+    const [greedy, randomAnswers, fixedAnswers, sprintAnswers] = await greedyPicks(model, problem, [[null], random, fixed, sprint], settings);
     attempts.greedy.push(Array.from({ length: maxN }, () => greedy[0]));
-    attempts.random.push(random);
+    attempts.random.push(randomAnswers);
     attempts.fixed.push(fixedAnswers);
     attempts.sprint.push(sprintAnswers);
     attempts.sampling.push(await answer(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
@@ -151,5 +158,6 @@ export async function compareMethods(
     methods: METHODS.map((method) => ({ method, points: bestOfNCurve(attempts[method], usable, seed) })),
     paired: pairedAgainstBaselines(attempts, usable, seed),
     attempts,
+    picks,
   };
 }

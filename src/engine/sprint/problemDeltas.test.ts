@@ -12,6 +12,7 @@ describe('problemDeltas', () => {
       problems: ['p1', 'p2'],
       methods: [],
       paired: [],
+      picks: { random: [], fixed: [], sprint: [] },
       attempts: {
         greedy: [[wrong, wrong, wrong, wrong], [right, right, right, right]],
         sampling: [[wrong, right, wrong, wrong], [right, wrong, wrong, wrong]],

@@ -12,7 +12,8 @@ import { syntheticProblems } from '../problems/synthetic';
 import { runSweep } from '../sweep/runSweep';
 import { singleHeadConfigs, type SweepFile } from '../sweep/sweepSchema';
 import { rankHeads, trainSprint } from './sprintSelector';
-import { checkSelectorFor } from './selectorFormat';
+import { checkSelectorFor, topPicks } from './selectorFormat';
+import { compareMethods } from './compareMethods';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,27 @@ describe('SPRINT on the bundled model', () => {
     expect(a.fixedOrder[0]).toBe(48);
     expect(a.outcomes).toHaveLength(10 * 49);
   });
+
+  it('evaluates five methods: random heads never repeat, fixed follows the training order, SPRINT its own ranking', async () => {
+    const s = await trainSprint(model, sweep, [...Array(10).keys()], options);
+    const heldOut = sweep.problems.slice(10);
+    const report = await compareMethods(model, s, heldOut, { maxN: 16, ns: [1, 4, 16], maxNewTokens: 48 });
+    expect(report.methods.map((m) => m.method)).toEqual(['greedy', 'sampling', 'random', 'fixed', 'sprint']);
+    const key = (p: [number, number] | null) => (p ? `${p[0]}.${p[1]}` : 'none');
+    for (const [i, problem] of heldOut.entries()) {
+      expect(new Set(report.picks.random[i].map(key)).size).toBe(16);
+      expect(report.picks.random[i]).not.toContain(null);
+      expect(report.picks.fixed[i].map(key)).toEqual(s.fixedOrder.slice(0, 16).map((j) => (j === 48 ? 'none' : `${Math.floor(j / 8)}.${j % 8}`)));
+      const ranking = await rankHeads(model, s, problem.question);
+      expect(report.picks.sprint[i].map(key)).toEqual(topPicks(ranking, 16).map((h) => (h ? `${h.layer}.${h.head}` : 'none')));
+      // Greedy answers are one per pruning: a pick shared by two methods gets the same answer in both.
+      report.picks.fixed[i].forEach((p, n) => {
+        const m = report.picks.sprint[i].findIndex((q) => key(q) === key(p));
+        if (m >= 0) expect(report.attempts.sprint[i][m]).toEqual(report.attempts.fixed[i][n]);
+      });
+    }
+    expect(report.paired.map((c) => c.against)).toEqual(['greedy', 'sampling', 'random', 'fixed']);
+  }, 120_000);
 
   it('refuses a selector for another model, and an empty question', async () => {
     const s = await trainSprint(model, sweep, [...Array(10).keys()], { ...options, epochs: 1 });
