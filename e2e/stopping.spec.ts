@@ -68,3 +68,22 @@ for (const mode of ['generate', 'logprob'] as const) {
     await expect(page.getByTestId('sweep-status')).toContainText(`${total} of ${total} cells (${mode}) — done`, { timeout: 120_000 });
   });
 }
+
+test('Cancel stops a SPRINT evaluation mid-run and leaves no report', async ({ headlab, page }) => {
+  test.setTimeout(240_000);
+  await headlab.sweepAndTrainSelector(10);
+  // 30 problems of the sweep's seed: the 8 the selector trained on are left out, 22 held out.
+  await page.getByLabel('Problems', { exact: true }).fill('30');
+  await page.getByRole('combobox', { name: 'Questions' }).selectOption('loaded');
+  await page.getByRole('spinbutton', { name: 'Up to N' }).fill('8');
+  const evaluation = page.getByRole('region', { name: 'Evaluate on held-out questions' });
+  const compare = evaluation.getByRole('button', { name: 'Compare five methods on 22 held-out problems' });
+  await compare.click();
+  await expect(evaluation.getByText(/\d+ of 22 problems/)).toBeVisible();
+  await page.waitForTimeout(500);
+  await evaluation.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(evaluation.getByText('Cancelled.')).toBeVisible({ timeout: 5_000 });
+  await expect(compare).toBeEnabled();
+  await page.waitForTimeout(2_000);
+  await expect(page.getByTestId('sprint-eval-table')).toHaveCount(0);
+});
