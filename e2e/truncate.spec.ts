@@ -32,6 +32,10 @@ test('apply, control, reload from the link, remove: answers follow the truncatio
   await expect(page.getByTestId('answer-text')).not.toHaveText(original);
   const truncated = await headlab.answer();
   expect(truncated).not.toBe(original);
+  const lesson = page.getByTestId('truncation-lesson');
+  await lesson.locator('summary').click();
+  await expect(lesson).toContainText('keeping half the components of any matrix keeps 93.9 to 99.2% of its Σσ²');
+  await expect(lesson.getByTestId('truncation-lesson-now')).toContainText('0.mlp.down:0.01 keeps σ1 … σ1 (3.512 … 3.5e+0) of 128, 5.9% of Σσ²');
 
   await panel.getByRole('checkbox', { name: /keep the smallest components/ }).check();
   await panel.getByRole('button', { name: 'Apply truncation' }).click();

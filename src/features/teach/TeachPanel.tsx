@@ -12,6 +12,7 @@ import { useSolveStore } from '../../store/solveStore';
 import { BUNDLED_MODEL } from '../../store/urlState';
 import { DemoResult } from './DemoResult';
 import { DemoAttention, HeadExample } from '../attention/TeachPatterns';
+import { TruncationLesson } from '../truncate/TruncationLesson';
 
 /** Held-out problem 5: the unpruned bundled model answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
 const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
@@ -69,6 +70,7 @@ export function TeachPanel() {
       <p className="meta">The right answer is {DEMO.problem.final}.</p>
       <DemoResult question={DEMO.problem.question} />
       <DemoAttention question={DEMO.problem.question} head={DEMO.head} />
+      <TruncationLesson />
     </section>
   );
 }
