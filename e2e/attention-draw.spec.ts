@@ -11,7 +11,8 @@ test('300 tokens draw without a long task over 50 ms, in the head view and the l
   test.skip(info.project.name !== 'wasm', 'drawing is canvas 2D work in the page, the same on either backend');
   // A long task is wall time: on a machine running more than one job per core, every task stretches and the number says nothing about the drawing.
   const load = loadavg()[0] / cpus().length;
-  test.skip(load > 1, `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: long-task timing is meaningless here`);
+  // HEADLAB_DRAW_ANY_LOAD=1 runs it anyway, to see the numbers.
+  test.skip(load > 1 && !process.env.HEADLAB_DRAW_ANY_LOAD, `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: long-task timing is meaningless here`);
   await headlab.open('bench');
   await headlab.waitForModel();
   await page.evaluate(() => (window as unknown as { headlabAttention: { prepare(n: number): void } }).headlabAttention.prepare(300));
@@ -34,6 +35,6 @@ test('300 tokens draw without a long task over 50 ms, in the head view and the l
   await expect(panel.getByTestId('attention-layer-after').getByRole('button')).toHaveCount(8);
   await page.waitForTimeout(500);
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`long tasks while drawing 300 tokens: ${JSON.stringify(tasks.map((t) => Math.round(t)))}`);
+  console.log(`long tasks while drawing 300 tokens (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores): ${JSON.stringify(tasks.map((t) => Math.round(t)))} ms`);
   expect(tasks.filter((t) => t > 50)).toEqual([]);
 });
