@@ -23,8 +23,9 @@ async function mainShots() {
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
   await page.getByRole('button', { name: 'Solve' }).click();
   await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  // From the top down to the answer: the panels above it have grown past one window's height.
+  const bottom = await page.getByRole('region', { name: 'Ask a question' }).evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true, clip: { x: 0, y: 0, width: 1000, height: bottom + 16 } });
 
   await page.getByRole('button', { name: 'Run comparison' }).click();
   await page.getByTestId('flips').waitFor({ timeout: 120_000 });
