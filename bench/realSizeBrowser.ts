@@ -1,0 +1,88 @@
+/**
+ * A real-size stand-in in the app, in headless Chromium, as a user drives
+ * it: load from a local URL (the build's models/ folder, where the stand-in
+ * is hard-linked: Playwright cannot fulfil a route with a body of hundreds
+ * of megabytes), answer one question, press "Verify head masking". Times
+ * each step, reads the answer's tokens/s from the page, and the renderer's
+ * peak memory.
+ * usage: npm run build && npx tsx bench/realSizeBrowser.ts --model .cache/standins/qwen2.5-0.5b:q4f16 [--backend wasm|webgpu] [--out-dir dist]
+ */
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { onnxFileFor, type ModelDtype } from '../src/engine/model/modelFiles';
+import { withAppInBrowser } from './appInBrowser';
+import { machineDescription, report } from './benchTable';
+
+const { values } = parseArgs({ options: { model: { type: 'string' }, backend: { type: 'string', default: 'wasm' }, 'out-dir': { type: 'string', default: 'dist' }, 'max-minutes': { type: 'string', default: '20' } } });
+const [dir, dtype] = (values.model ?? '.cache/standins/qwen2.5-0.5b:q4f16').split(':') as [string, ModelDtype];
+const id = `standin-${basename(dir)}-${dtype}`;
+const limit = Number(values['max-minutes']) * 60_000;
+
+/** Largest VmHWM among Chromium renderer processes (the engine worker runs in one), in MB. */
+function rendererPeakMb(): number {
+  let peak = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return peak;
+}
+
+/** The stand-in as a model folder of the build, config.json naming the dtype (a folder load takes config's dtype). */
+function publish(outDir: string): void {
+  const target = join(outDir, 'models', id);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(join(target, 'onnx'), { recursive: true });
+  for (const f of ['generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) copyFileSync(join(dir, f), join(target, f));
+  const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+  writeFileSync(join(target, 'config.json'), JSON.stringify({ ...config, 'transformers.js_config': { ...config['transformers.js_config'], dtype } }));
+  const onnx = onnxFileFor(dtype);
+  for (const f of [onnx, `${onnx}_data`]) if (existsSync(join(dir, f))) linkSync(join(dir, f), join(target, f));
+}
+publish(values['out-dir']!);
+
+const row: Record<string, string> = { model: `${basename(dir)} ${dtype}`, backend: values.backend! };
+const extraArgs = values.backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : [];
+await withAppInBrowser(Number(process.env.HEADLAB_BENCH_PORT ?? 4471), async (page) => {
+  const t0 = Date.now();
+  await page.goto(`${new URL(page.url()).origin}/?model=${id}&backend=${values.backend}`);
+  const alert = page.getByRole('region', { name: 'Model' }).getByRole('alert');
+  await Promise.race([
+    page.getByTestId('model-name').filter({ hasText: id }).waitFor({ timeout: limit }),
+    alert.waitFor({ timeout: limit }).then(async () => {
+      throw new Error(`load failed: ${await alert.textContent()}`);
+    }),
+  ]);
+  row['load s'] = ((Date.now() - t0) / 1000).toFixed(1);
+  row['backend used'] = `${await page.getByTestId('backend').textContent()}: ${await page.getByTestId('backend-reason').textContent()}`;
+  row.weights = onnxFileFor(dtype);
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('What is 2 plus 3?');
+  const t1 = Date.now();
+  await page.getByRole('button', { name: 'Solve' }).click();
+  const rate = async () => (await page.getByRole('region', { name: 'Ask a question' }).textContent())?.match(/\d+ tokens, [\d.]+ tokens\/s/)?.[0] ?? 'no token yet';
+  const answered = await page.getByTestId('final-answer').waitFor({ timeout: limit }).then(() => true, () => false);
+  row['answer s'] = answered ? ((Date.now() - t1) / 1000).toFixed(1) : `unfinished after ${values['max-minutes']} min`;
+  row['answer'] = await rate();
+  // Too slow to finish is a finding with its measured rate, not a missing row.
+  if (!answered) return;
+  const t2 = Date.now();
+  await page.getByRole('button', { name: 'Verify head masking' }).click();
+  await page.getByTestId('head-check-results').locator('caption').waitFor({ timeout: limit });
+  row['verify s'] = ((Date.now() - t2) / 1000).toFixed(1);
+  row['verified'] = (await page.getByTestId('head-check-results').locator('caption').textContent())?.split(':')[0] ?? '?';
+  row['renderer peak RSS MB'] = rendererPeakMb().toFixed(0);
+}, undefined, { extraArgs, outDir: values['out-dir'] });
+
+report({
+  name: `realSizeBrowser-${basename(dir)}-${dtype}-${values.backend}`,
+  command: `npx tsx bench/realSizeBrowser.ts --model ${dir}:${dtype} --backend ${values.backend} --out-dir ${values['out-dir']}`,
+  machine: `${machineDescription()}, headless Chromium`,
+  date: new Date().toISOString(),
+  rows: [row],
+});
