@@ -91,6 +91,9 @@ test('the layer view shows every head of the layer and opens one', async ({ page
   await page.getByRole('button', { name: 'Every head of the layer' }).click();
   await expect(panel(page).getByTestId('attention-layer-before').getByRole('button')).toHaveCount(8);
   await expect(panel(page).getByTestId('attention-before')).toHaveCount(0);
+  await panel(page).getByRole('button', { name: 'One head' }).click();
+  await expect(panel(page).getByTestId('attention-before')).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Every head of the layer' }).click();
   await panel(page).getByTestId('attention-thumb-before-5').click();
   await expect(page.getByRole('button', { name: 'One head' })).toHaveAttribute('aria-pressed', 'true');
   await expect(panel(page).getByRole('figure').filter({ has: page.getByTestId('attention-before') })).toContainText('layer 3 head 5');
@@ -143,4 +146,17 @@ test('the teaching panel shows a real head, and what the demo head attended to',
   await page.getByRole('button', { name: 'What did layer 1 head 4 attend to?' }).click();
   await expect(page.getByTestId('teach-demo-attention').getByTestId('attention-before')).toBeVisible();
   await expect(page.getByTestId('teach-demo-attention')).toContainText('layer 1 head 4');
+});
+
+test('Cancel drops a pattern request still waiting behind an answer', async ({ page }) => {
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(QUESTION);
+  await page.getByRole('button', { name: 'Inspect heads' }).click();
+  await page.getByRole('button', { name: 'Solve' }).click();
+  // The worker runs one job at a time: this request waits for the answer.
+  await cell(page, 2, 3).click();
+  await panel(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel(page).getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(page.getByTestId('final-answer')).toBeVisible();
+  await expect(panel(page).getByTestId('attention-before')).toHaveCount(0);
+  await expect(panel(page).getByTestId('attention-error')).toHaveCount(0);
 });
