@@ -17,7 +17,7 @@ import { buildPromptIds } from '../engine/model/prompt';
 import { runAttention } from '../engine/attention/runAttention';
 import { recomputeRow } from '../engine/attention/testing/recomputeAttention';
 import type { PatternsJson } from '../engine/attention/patternsJson';
-import { buildTinyDecoder, TINY, tinyWeights } from '../engine/onnx/testing/buildTinyDecoder';
+import { buildFusedDecoder, fusedConfig } from '../engine/onnx/testing/buildFusedDecoder';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const MODEL = 'public/models/headlab-math-6x8';
@@ -84,19 +84,17 @@ describe('npm run cli -- attention', () => {
     expect(run.stderr).toContain('--layer must be an integer from 0 to 5, got "6"');
   }, 60_000);
 
-  it('says "this export fuses attention; patterns are unavailable" for a GroupQueryAttention export', () => {
+  it('says "this export fuses attention; patterns are unavailable" for a GroupQueryAttention export that otherwise answers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'headlab-fused-'));
     mkdirSync(join(dir, 'onnx'));
     for (const f of ['tokenizer.json', 'tokenizer_config.json']) cpSync(join(BUNDLED_MODEL_DIR, f), join(dir, f));
-    writeFileSync(join(dir, 'onnx', 'model.onnx'), buildTinyDecoder({ style: 'gqa' }, tinyWeights(3, 'gqa')));
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({
-      model_type: 'llama', architectures: ['LlamaForCausalLM'], num_hidden_layers: TINY.numLayers, num_attention_heads: TINY.numHeads,
-      num_key_value_heads: TINY.kvHeads, head_dim: TINY.headDim, hidden_size: TINY.hidden, vocab_size: TINY.vocab,
-      max_position_embeddings: 64, eos_token_id: 2, pad_token_id: 3,
-    }));
+    writeFileSync(join(dir, 'onnx', 'model.onnx'), buildFusedDecoder());
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(fusedConfig()));
     const run = cli('attention', '--model', dir, '--prompt', PROMPT, '--json');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(PATTERNS_UNAVAILABLE);
+    // The same export answers: only its patterns are unavailable.
+    expect(cli('generate', '--model', dir, '--prompt', PROMPT, '--max-new-tokens', '3').status).toBe(0);
   }, 60_000);
 });
