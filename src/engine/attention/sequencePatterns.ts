@@ -61,8 +61,3 @@ export async function sequencePatterns(decoder: DecoderSession, rows: number[][]
     return { ids, layers };
   });
 }
-
-/** Head `head`'s [n, n] weights out of a layer's [heads, n, n]. */
-export function headWeights(layer: LayerPattern, head: number, n: number): Float32Array {
-  return layer.weights.subarray(head * n * n, (head + 1) * n * n);
-}
