@@ -7,6 +7,7 @@
 import type { DecoderSession } from '../model/decoderSession';
 import { ContextLengthError, InvalidRequestError } from '../model/errors';
 import { padPrompts } from '../model/generate';
+import { floatData } from '../model/halfFloats';
 import { attentionKeyName, attentionProbsName, attentionQueryName } from '../onnx/attentionOutputs';
 
 export interface AttentionRunOptions {
@@ -42,7 +43,8 @@ export function hasAttentionOutputs(decoder: DecoderSession): boolean {
 
 /**
  * Runs `rows` (left-padded into one batch) once, with no cache, and returns
- * the attention probabilities of the asked layers as float32.
+ * the attention probabilities of the asked layers as float32 (float16
+ * outputs widened).
  * @param rows token ids per row, [batch][length]
  * @throws InvalidRequestError when the session lacks the outputs or a layer is out of range
  */
@@ -67,8 +69,9 @@ export async function runAttention(decoder: DecoderSession, rows: number[][], op
   for (const t of past) t.dispose();
   const read = async (name: string): Promise<Float32Array> => {
     const t = out[name];
-    if (t.type !== 'float32') throw new InvalidRequestError(`${name} is ${t.type}; attention patterns are read from float32 models only.`);
-    const data = (await t.getData()) as Float32Array;
+    if (t.type !== 'float32' && t.type !== 'float16') throw new InvalidRequestError(`${name} is ${t.type}; attention patterns need float activations.`);
+    // fp16 exports' probabilities arrive as float16 and are widened here.
+    const data = floatData(t.type, await t.getData());
     t.dispose();
     return data;
   };

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { addAttentionOutputs, attentionProbsName, PATTERNS_UNAVAILABLE, withAttentionOutputs } from './attentionOutputs';
 import { headMaskTransform } from './addHeadMask';
 import { buildTinyDecoder, TINY, tinyWeights } from './testing/buildTinyDecoder';
-import { openSession, runRows } from './testing/ortRun';
+import * as ort from 'onnxruntime-node';
+import { floatsOf, openSession, runRows } from './testing/ortRun';
 
 const GRID = { numLayers: TINY.numLayers, numHeads: TINY.numHeads, headDim: TINY.headDim };
 const ROW = [1, 2, 3, 4, 5, 6];
@@ -31,6 +32,20 @@ describe('addAttentionOutputs', () => {
         const sum = probs.subarray(r * ROW.length, (r + 1) * ROW.length).reduce((a, v) => a + v, 0);
         expect(Math.abs(sum - 1)).toBeLessThan(1e-5);
       }
+    }
+  });
+
+  it('exposes them in float16 from a float16 graph, rows summing to 1 within fp16 rounding', async () => {
+    const model = buildTinyDecoder({ style: 'llama', float16: true }, tinyWeights(3, 'llama'));
+    const bytes = addAttentionOutputs(model, model.length, GRID.numLayers);
+    const session = await openSession(bytes);
+    const out = await session.run({ input_ids: new ort.Tensor('int64', BigInt64Array.from(ROW, BigInt), [1, ROW.length]) }, [attentionProbsName(0)]);
+    const probs = out[attentionProbsName(0)];
+    expect(probs.type).toBe('float16');
+    const values = floatsOf(probs);
+    for (let r = 0; r < GRID.numHeads * ROW.length; r++) {
+      const sum = values.subarray(r * ROW.length, (r + 1) * ROW.length).reduce((a, v) => a + v, 0);
+      expect(Math.abs(sum - 1)).toBeLessThan(1e-2);
     }
   });
 
