@@ -10,6 +10,7 @@ import { useSweepStore } from './sweepStore';
 import { useSprintStore } from './sprintStore';
 import { useSprintEvalStore } from './sprintEvalStore';
 import { useAttentionStore } from './attentionStore';
+import { useTruncateStore } from './truncateStore';
 
 /** The job the worker is running, in words ("the sweep"), or undefined when it is free. */
 export function useBusyWith(): string | undefined {
@@ -21,7 +22,9 @@ export function useBusyWith(): string | undefined {
   const evaluating = useSprintEvalStore((s) => s.status === 'running');
   const patterns = useAttentionStore((s) => s.status === 'running');
   const roles = useAttentionStore((s) => s.roles.status === 'running');
+  const truncation = useTruncateStore((s) => (s.sweep.status === 'running' ? 'the truncation sweep' : s.status === 'running' ? 'the truncation' : s.check.status === 'running' ? 'the truncation check' : undefined));
   if (sweeping) return 'the sweep';
+  if (truncation) return truncation;
   if (comparing) return 'the comparison';
   if (evaluating) return 'the SPRINT evaluation';
   if (sprint === 'training') return 'SPRINT training';

@@ -8,6 +8,13 @@ import { engineClient } from '../worker/client';
 import type { FinalEvent, ModelInfo } from '../worker/protocol';
 import { summarizeSweep, type SweepSummary } from '../engine/sweep/sweepMetrics';
 import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
+import { activeTruncation } from './activeTruncation';
+
+/** `truncations` for a sweep of `count` configurations on the model as truncated now; nothing when it is not. */
+function truncationsFor(count: number): Pick<SweepFile, 'truncations'> {
+  const active = activeTruncation.get();
+  return active.length ? { truncations: Array.from({ length: count }, () => active) } : {};
+}
 import type { Problem } from '../engine/problems/problem';
 import { appendSweepCells, forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
 
@@ -75,6 +82,8 @@ export const useSweepStore = create<SweepState>((set, get) => {
         maxNewTokens: 64,
         problems: problems.map(({ id, question, reference, solution }) => ({ id, question, reference, ...(solution ? { solution } : {}) })),
         configs: singleHeadConfigs(info.spec.numLayers, info.spec.numHeads),
+        // The worker's model carries the applied truncation: the file says so, and the worker rebuilds it from the files for the sweep.
+        ...truncationsFor(info.spec.numLayers * info.spec.numHeads + 1),
         cells: [],
       };
       await saveSweep(file);

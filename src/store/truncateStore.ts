@@ -14,6 +14,7 @@ import { truncationSweepConfigs } from '../engine/truncate/truncationSweep';
 import { SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../engine/sweep/sweepSchema';
 import type { Problem } from '../engine/problems/problem';
 import { useModelStore } from './modelStore';
+import { activeTruncation } from './activeTruncation';
 
 /** The slider's stops: kept fractions on a log scale. */
 export const KEEP_STEPS = [1, 0.5, 0.2, 0.1, 0.05, 0.01] as const;
@@ -74,6 +75,7 @@ export const useTruncateStore = create<TruncateState>((set, get) => ({
     try {
       const { reports } = await engineClient().request<Extract<FinalEvent, { type: 'truncated' }>>({ type: 'truncate', truncations }).done;
       set({ status: 'done', active: truncations, reports });
+      activeTruncation.set(truncations);
       writeUrl(truncations);
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
@@ -121,6 +123,7 @@ export const useTruncateStore = create<TruncateState>((set, get) => ({
 // A newly loaded model carries no truncation (the worker drops it); one named in the link is applied to it.
 useModelStore.subscribe((s, prev) => {
   if (s.info?.fingerprint === prev.info?.fingerprint) return;
+  activeTruncation.set([]);
   useTruncateStore.setState({ active: [], reports: [], status: 'idle', check: { status: 'idle' }, sweep: { status: 'idle', done: 0, total: 0 } });
   const wanted = truncationsInUrl(location.search);
   if (s.info && wanted.length) void useTruncateStore.getState().apply(wanted);
