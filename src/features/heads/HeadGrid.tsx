@@ -20,7 +20,7 @@ import { useModelStore } from '../../store/modelStore';
 import { useSprintStore } from '../../store/sprintStore';
 import { useAttentionStore } from '../../store/attentionStore';
 import { InspectToggle } from '../attention/InspectToggle';
-import { RoleLegend, RoleOptions, useRoleHeatmap } from '../attention/roleHeatmap';
+import { RoleLegend, RoleOptions, useCellsWithRoles, useRoleHeatmap } from '../attention/roleHeatmap';
 
 const MOVES: Record<string, HeadRef> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -59,6 +59,7 @@ export function HeadGrid() {
   const roleHeat = useRoleHeatmap();
   const colourRole = useAttentionStore((s) => s.colourRole);
   const rolesScored = useAttentionStore((s) => s.roles.report !== undefined);
+  const cells = useCellsWithRoles(heat?.cells);
   const modelName = useModelStore((s) => s.info?.name ?? 'the model');
   const [ui] = useState(createGridUi);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -157,7 +158,7 @@ export function HeadGrid() {
             {l}
           </button>,
           ...Array.from({ length: numHeads }, (_, h) => (
-            <HeadCell key={`${l}.${h}`} layer={l} head={h} ui={ui} heat={(roleHeat ?? heat)?.cells[l * numHeads + h]} />
+            <HeadCell key={`${l}.${h}`} layer={l} head={h} ui={ui} heat={(roleHeat?.cells ?? cells)?.[l * numHeads + h]} />
           )),
         ])}
       </div>
