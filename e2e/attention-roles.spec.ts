@@ -43,6 +43,15 @@ test('scoring head roles colours the grid by a role, with tooltips and exports',
   await page.getByLabel('Colour by').selectOption({ label: 'nothing (pruned heads only)' });
   await expect(page.getByTestId('role-legend')).toHaveCount(0);
   expect(await cell.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(plain);
+
+  // Coloured by a sweep, the tooltips still end with every role's score.
+  await page.getByLabel('Problems', { exact: true }).fill('1');
+  await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('logprob');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  await expect(page.getByTestId('sweep-status')).toContainText('— done', { timeout: 90_000 });
+  await page.getByLabel('Colour by').selectOption({ label: 'the sweep: change when the head alone is pruned' });
+  await expect(page.getByTestId('heat-legend')).toBeVisible();
+  await expect(cell).toHaveAttribute('title', /layer 0 head 0: change in .*; head roles: previous token 0\.\d{3}, first token \(sink\) /);
   expect(headlab.consoleErrors).toEqual([]);
 });
 
