@@ -85,13 +85,15 @@ test('a truncation sweep of one matrix draws the heatmap and chart, exports v2, 
   await expect(panel.getByTestId('truncation-sweep-status')).toContainText('stopped', { timeout: 30_000 });
 });
 
-test('a head sweep on the truncated model runs on it and says so in its export', async ({ page }) => {
+test('a comparison and a head sweep on the truncated model say so, in the results and the export', async ({ page }) => {
   const panel = page.getByRole('region', { name: 'Truncate' });
   await panel.getByRole('combobox', { name: 'Layer', exact: true }).selectOption('0');
   await panel.getByRole('combobox', { name: 'Matrix', exact: true }).selectOption('mlp.down');
   await panel.getByRole('button', { name: 'Apply truncation' }).click();
   await expect(panel.getByTestId('truncation-active')).toContainText('The model now runs with 0.mlp.down:0.1');
   await page.getByLabel('Problems', { exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByRole('region', { name: 'Compare on a problem set' })).toContainText('with 0.mlp.down:0.1 truncated', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await expect(page.getByTestId('sweep-status')).toContainText('49 of 49 cells (generate) — done', { timeout: 90_000 });
   const download = page.waitForEvent('download');

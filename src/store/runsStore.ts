@@ -11,6 +11,7 @@ import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
 import { fetchHubDataset, HUB_DATASETS, type HubDatasetName } from '../engine/problems/hubDatasets';
 import { syntheticProblems, type Level } from '../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
+import { activeTruncation } from './activeTruncation';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
 
 export interface SyntheticSetSpec {
@@ -110,6 +111,9 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   async run(model = 'the loaded model') {
     const { problems, sourceLabel } = get();
     const prune = currentPrunedHeads();
+    // Both arms run on the worker's model, truncated when a truncation is applied: the results say so, as does the PNG title.
+    const truncated = activeTruncation.get();
+    if (truncated.length) model = `${model} with ${truncated.join(', ')} truncated`;
     set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model } });
     const onId = (requestId: number) => set({ requestId });
     // Results land only against the problems they were run on (the set is locked while it runs; this makes sure).
