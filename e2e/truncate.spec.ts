@@ -79,6 +79,8 @@ test('a truncation sweep of one matrix draws the heatmap and chart, exports v2, 
   expect(file.version).toBe(2);
   expect(file.truncations[1]).toEqual(['0.attn.o:0.5']);
   expect(file.cells).toHaveLength(38);
+  await page.getByLabel('Import sweep JSON').setInputFiles((await (await download).path())!);
+  await expect(page.getByText('Could not import the sweep: it is a truncation sweep')).toBeVisible();
 
   await panel.getByRole('button', { name: 'Sweep truncations' }).click();
   await panel.getByRole('button', { name: 'Cancel truncation sweep' }).click();

@@ -114,6 +114,10 @@ export const useSweepStore = create<SweepState>((set, get) => {
         if (file.model.numLayers !== info.spec.numLayers || file.model.numHeads !== info.spec.numHeads) {
           throw new Error(`The imported sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; ${info.name} has ${info.spec.numLayers} x ${info.spec.numHeads}.`);
         }
+        // A truncation sweep's configurations differ in their weights, not their heads: the grid would draw them all as "nothing pruned".
+        if (file.truncations && new Set(file.truncations.map((t) => t.join())).size > 1) {
+          throw new Error('it is a truncation sweep (its configurations truncate different matrices, with no heads pruned): the head grid cannot show it');
+        }
         const own = file.model.fingerprint === info.fingerprint;
         const status: Status = own && pendingCells(file).length ? 'paused' : 'done';
         const notice = own
