@@ -2,6 +2,7 @@
 import * as ort from 'onnxruntime-web/webgpu';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { BackendError } from '../engine/model/errors';
+import { wasmMemoryProblem } from '../engine/model/browserLimits';
 import type { ExternalData, ModelRuntime } from '../engine/model/loadModel';
 import type { Backend } from './protocol';
 
@@ -18,6 +19,9 @@ export function webRuntime(backend: Backend): ModelRuntime {
   const createSession = async (bytes: Uint8Array, externalData: ExternalData[], presentNames: string[]) => {
     // On WebGPU the KV cache stays on the GPU between steps; only logits come back.
     const location = backend === 'webgpu' ? Object.fromEntries(presentNames.map((n) => [n, 'gpu-buffer' as const])) : undefined;
+    // Said before onnxruntime-web runs out of its WebAssembly memory with a bare abort.
+    const tooLarge = backend === 'wasm' ? wasmMemoryProblem(bytes.length + externalData.reduce((n, e) => n + e.data.length, 0)) : undefined;
+    if (tooLarge) throw new BackendError(tooLarge);
     try {
       return await ort.InferenceSession.create(bytes, { ...options, externalData, preferredOutputLocation: location });
     } catch (err) {
