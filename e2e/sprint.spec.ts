@@ -43,7 +43,7 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   const [, top] = (await picks.first().textContent())!.match(/layer (\d head \d) \(grid mark 1\)/)!;
   const topCell = page.getByRole('button', { name: `layer ${top}`, exact: true });
   await expect(topCell).toHaveText('1');
-  await expect(topCell).toHaveAttribute('title', /SPRINT score 0\.\d\d, rank 1 of 48/);
+  await expect(topCell).toHaveAttribute('title', /SPRINT's estimated chance \d+%, pick 1 of 48/);
   // The rank mark is dark on a white badge, readable on any heat colour.
   expect(await topCell.locator('span').evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])).toEqual(['rgb(29, 35, 48)', 'rgb(255, 255, 255)']);
   await page.getByRole('combobox', { name: 'Colour by' }).selectOption('sweep');

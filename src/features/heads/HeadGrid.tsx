@@ -175,7 +175,7 @@ export function HeadGrid() {
           >
             {!heat && <option value={metric}>nothing (pruned heads only)</option>}
             {(metric === 'sweep' ? chosen : other) && <option value="sweep">the sweep: change when the head alone is pruned</option>}
-            {(metric === 'sprint' ? chosen : other) && <option value="sprint">SPRINT score for the question</option>}
+            {(metric === 'sprint' ? chosen : other) && <option value="sprint">SPRINT's estimated chance for the question</option>}
             <RoleOptions />
           </select>
         </label>

@@ -53,7 +53,7 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
       ranked.forEach((r, rank) => {
         cells[r.layer * numHeads + r.head] = {
           colour: scoreColour(max > min ? (r.score - min) / (max - min) : 0),
-          title: `layer ${r.layer} head ${r.head}: SPRINT score ${r.score.toFixed(2)}, rank ${rank + 1} of ${ranked.length}`,
+          title: `layer ${r.layer} head ${r.head}: SPRINT's estimated chance ${Math.round(100 * r.score)}%, pick ${rank + 1} of ${ranked.length}`,
           mark: rank < MARKED_PICKS ? String(rank + 1) : undefined,
         };
       });
