@@ -53,6 +53,13 @@ export class DecoderSession {
   readonly hasPositionIds: boolean;
   /** True when the session was built with the head_mask input (see engine/onnx). */
   readonly hasHeadMask: boolean;
+  /**
+   * False for fused GroupQueryAttention exports: that op takes each row's
+   * positions from its count of attended tokens and reads a left-padded
+   * prompt wrongly, so rows of different lengths must run apart (generate
+   * and scoreContinuations group them by length).
+   */
+  readonly paddedBatches: boolean;
   /** True when the session outputs this step's keys and values alone (engine/onnx/kvStepOutputs). */
   readonly hasKvStep: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
@@ -62,7 +69,8 @@ export class DecoderSession {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Checks that the session has the decoder I/O the engine drives. */
-  constructor(readonly session: InferenceSession, readonly Tensor: TensorClass, readonly spec: DecoderSpec) {
+  constructor(readonly session: InferenceSession, readonly Tensor: TensorClass, readonly spec: DecoderSpec, opts: { paddedBatches?: boolean } = {}) {
+    this.paddedBatches = opts.paddedBatches ?? true;
     const inputs = new Set(session.inputNames);
     const outputs = new Set(session.outputNames);
     const missing = ['input_ids', 'attention_mask'].filter((n) => !inputs.has(n));

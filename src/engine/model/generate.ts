@@ -2,7 +2,8 @@
  * Batched generation with a KV cache. Each row has its own prompt, its own
  * head mask and its own random stream; prompts are left-padded, and
  * attention_mask / position_ids keep the padding invisible, so a row's
- * tokens do not depend on what else is in the batch.
+ * tokens do not depend on what else is in the batch. Sessions that cannot
+ * take padding (fused GroupQueryAttention) run one batch per prompt length.
  */
 import type { Tensor } from 'onnxruntime-common';
 import type { DecoderSession } from './decoderSession';
@@ -11,6 +12,7 @@ import { mixSeed, mulberry32 } from '../problems/rng';
 import { argmax, sampleToken, type SamplingOptions } from './sampling';
 import { HostKvCache } from './kvCache';
 import { checkpoint } from './checkpoint';
+import { rowsOf, runByLength } from './lengthGroups';
 
 export interface GenerateOptions {
   maxNewTokens: number;
@@ -99,9 +101,29 @@ function growMask(mask: BigInt64Array, batch: number): BigInt64Array<ArrayBuffer
  * @returns new token ids per row
  */
 export async function generate(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
-  const batch = prompts.length;
-  if (batch === 0) return [];
+  if (prompts.length === 0) return [];
   checkRequest(decoder, prompts, options);
+  if (decoder.paddedBatches || new Set(prompts.map((p) => p.length)).size === 1) return generateBatch(decoder, prompts, options);
+  const width = decoder.spec.numLayers * decoder.spec.numHeads;
+  const all: number[][] = prompts.map(() => []);
+  const { onStep } = options;
+  return runByLength(prompts.map((p) => p.length), (rows) =>
+    generateBatch(decoder, rows.map((r) => prompts[r]), {
+      ...options,
+      // Each row keeps the random stream and the head mask it has in the whole batch.
+      rowSeeds: rows.map((r) => options.rowSeeds?.[r] ?? r),
+      headMask: options.headMask && rowsOf(options.headMask, rows, width),
+      onStep: onStep && ((tokens) => {
+        rows.forEach((r, i) => (all[r] = tokens[i] as number[]));
+        onStep(all);
+      }),
+    }),
+  );
+}
+
+/** generate() for one padded batch. */
+async function generateBatch(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
+  const batch = prompts.length;
   const { spec } = decoder;
   const eos = new Set(spec.eosTokenIds);
   const { sampling, stopStrings, decode } = options;

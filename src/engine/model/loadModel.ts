@@ -14,6 +14,8 @@ import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './
 import { roomAfter } from './readBuffer';
 import { checkLogitsWidth, checkTokenizerVocabulary } from './vocabCheck';
 import { sessionErrorMessage } from './sessionErrors';
+import { readModelLayout } from '../onnx/modelLayout';
+import { hasGroupQueryAttention } from '../onnx/findAttentionProjections';
 
 export interface ReadOptions {
   /**
@@ -155,6 +157,12 @@ export async function loadDecoderModel(
       throw new ModelFileError(onnxFile, errorText(err));
     }
   }
+  let paddedBatches: boolean;
+  try {
+    paddedBatches = !hasGroupQueryAttention(readModelLayout(bytes));
+  } catch (err) {
+    throw new ModelFileError(onnxFile, errorText(err));
+  }
   let session: InferenceSession;
   options.onStage?.('session');
   try {
@@ -173,7 +181,7 @@ export async function loadDecoderModel(
   return {
     spec,
     tokenizer,
-    decoder: new DecoderSession(session, runtime.Tensor, spec),
+    decoder: new DecoderSession(session, runtime.Tensor, spec, { paddedBatches }),
     onnxBytes: onnxLength + externalData.reduce((n, e) => n + e.data.length, 0),
     dtype,
     fingerprint: id,

@@ -5,6 +5,7 @@
 import type { DecoderSession } from './decoderSession';
 import { ContextLengthError, InvalidRequestError } from './errors';
 import { padPrompts } from './generate';
+import { rowsOf, runByLength } from './lengthGroups';
 
 /**
  * Sum over target tokens of log p(target_t | prompt, target_<t), per row.
@@ -26,6 +27,20 @@ export async function scoreContinuations(
   const rows = prompts.map((p, b) => [...p, ...targets[b]]);
   const width = Math.max(...rows.map((r) => r.length));
   if (width > decoder.spec.maxPositions) throw new ContextLengthError(width, 0, decoder.spec.maxPositions);
+  if (decoder.paddedBatches || new Set(rows.map((r) => r.length)).size === 1) return scoreBatch(decoder, prompts, targets, rows, headMask);
+  // Sessions that cannot take padding (fused GroupQueryAttention) score one batch per row length.
+  const maskWidth = decoder.spec.numLayers * decoder.spec.numHeads;
+  const pick = <T>(xs: T[], group: number[]) => group.map((r) => xs[r]);
+  const scores = await runByLength(rows.map((r) => r.length), (group) =>
+    scoreBatch(decoder, pick(prompts, group), pick(targets, group), pick(rows, group), headMask && rowsOf(headMask, group, maskWidth)),
+  );
+  return Float64Array.from(scores);
+}
+
+/** scoreContinuations() for one padded batch; rows[b] is prompts[b] then targets[b]. */
+async function scoreBatch(decoder: DecoderSession, prompts: number[][], targets: number[][], rows: number[][], headMask?: Float32Array): Promise<Float64Array> {
+  const batch = prompts.length;
+  const width = Math.max(...rows.map((r) => r.length));
 
   const { ids, mask, pos } = padPrompts(rows, BigInt(decoder.spec.padTokenId));
   const { logits } = await decoder.step({

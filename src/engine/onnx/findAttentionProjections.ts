@@ -28,6 +28,15 @@ export function isAttentionOp(node: OnnxNode): boolean {
   return node.opType.endsWith('Attention');
 }
 
+/**
+ * Whether the graph computes attention in a GroupQueryAttention node, whose
+ * positions come from seqlens_k rather than position_ids, so a left-padded
+ * row is read as if its padding were tokens.
+ */
+export function hasGroupQueryAttention(layout: ModelLayout): boolean {
+  return layout.nodes.some((n) => n.opType === 'GroupQueryAttention');
+}
+
 const LAYER_IN_NAME = /^(.*?(?:^|[/._])(?:layers|layer|h|blocks|block)[._](\d+))(?=[/._]|$)/;
 const PROJECTION_NAME = /o_proj|c_proj|out_proj|dense|\/o\//;
 

@@ -18,8 +18,15 @@ export async function embedQuestions(model: LoadedModel, questions: string[], ba
   const prompts = questions.map((q) => buildPromptIds(tokenizer, q, spec, 0));
   // Batches of similar length waste less compute on padding; rows go back to their own places.
   const order = prompts.map((_, i) => i).sort((a, b) => prompts[a].length - prompts[b].length);
-  for (let s = 0; s < order.length; s += batch) {
-    const rows = order.slice(s, s + batch);
+  const batches: number[][] = [];
+  for (const r of order) {
+    const last = batches.at(-1);
+    // A session that cannot take padding (fused GroupQueryAttention) gets equal lengths only.
+    const fits = last && last.length < batch && (decoder.paddedBatches || prompts[last[0]].length === prompts[r].length);
+    if (fits) last.push(r);
+    else batches.push([r]);
+  }
+  for (const rows of batches) {
     const { ids, mask, pos } = padPrompts(rows.map((r) => prompts[r]), BigInt(spec.padTokenId));
     const { hidden } = await decoder.step({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), hidden: true, noCache: true });
     const width = ids.length / rows.length;

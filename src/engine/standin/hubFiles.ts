@@ -78,7 +78,7 @@ export function tokenizerFiles(shape: StandinShape): { tokenizer: string; tokeni
 }
 
 /** config.json (with transformers.js_config naming the dtype and any external data) and generation_config.json. */
-export function configFiles(shape: StandinShape, dtype: StandinDtype, externalData: Record<string, number>): { config: string; generationConfig: string } {
+export function configFiles(shape: StandinShape, dtype: StandinDtype, externalData: Record<string, number>, attention: 'decomposed' | 'gqa' = 'decomposed'): { config: string; generationConfig: string } {
   const ids = specialIds(shape);
   const config = {
     architectures: [shape.architecture], model_type: shape.modelType,
@@ -88,7 +88,7 @@ export function configFiles(shape: StandinShape, dtype: StandinDtype, externalDa
     attention_bias: shape.qkvBias, tie_word_embeddings: shape.tiedEmbeddings,
     bos_token_id: ids[shape.bos], eos_token_id: ids[shape.eos[0]], pad_token_id: ids[shape.pad],
     torch_dtype: 'bfloat16', use_cache: true,
-    headlab_standin: { of: shape.hubId, note: 'seeded random weights in the real shape; not a trained model' },
+    headlab_standin: { of: shape.hubId, attention, note: 'seeded random weights in the real shape; not a trained model' },
     'transformers.js_config': { dtype, use_external_data_format: externalData },
   };
   const generationConfig = { bos_token_id: ids[shape.bos], eos_token_id: shape.eos.map((e) => ids[e]), pad_token_id: ids[shape.pad], do_sample: false, max_new_tokens: 64 };

@@ -8,7 +8,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { onnxFileFor } from '../../engine/model/modelFiles';
-import { buildStandinGraph } from '../../engine/standin/decoderGraph';
+import { buildStandinGraph, type StandinAttention } from '../../engine/standin/decoderGraph';
 import { configFiles, tokenizerFiles } from '../../engine/standin/hubFiles';
 import type { StandinDtype, StandinShape } from '../../engine/standin/shapes';
 
@@ -35,12 +35,14 @@ export interface StandinResult {
 /**
  * Writes the folder `dir` (created; an existing ONNX file of that dtype is replaced).
  * @param opts.external put the weights in model<_dtype>.onnx_data even under 2 GB
+ * @param opts.attention 'gqa' for onnxruntime-genai's fused GroupQueryAttention (default: optimum's decomposed attention)
  */
-export function writeStandin(dir: string, shape: StandinShape, dtype: StandinDtype, seed: number, opts: { external?: boolean } = {}): StandinResult {
+export function writeStandin(dir: string, shape: StandinShape, dtype: StandinDtype, seed: number, opts: { external?: boolean; attention?: StandinAttention } = {}): StandinResult {
   const started = performance.now();
   const onnxFile = onnxFileFor(dtype);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
-  const graph = buildStandinGraph(shape, dtype, seed);
+  const attention = opts.attention ?? 'decomposed';
+  const graph = buildStandinGraph(shape, dtype, seed, attention);
   const external = opts.external || graph.payloadBytes() > INLINE_LIMIT;
   const base = onnxFile.split('/').pop()!;
   const externalName = `${base}_data`;
@@ -57,7 +59,7 @@ export function writeStandin(dir: string, shape: StandinShape, dtype: StandinDty
     closeSync(fd);
     if (xfd >= 0) closeSync(xfd);
   }
-  const { config, generationConfig } = configFiles(shape, dtype, { ...externalEntries(dir), [base]: external ? 1 : 0 });
+  const { config, generationConfig } = configFiles(shape, dtype, { ...externalEntries(dir), [base]: external ? 1 : 0 }, attention);
   writeFileSync(join(dir, 'config.json'), config);
   writeFileSync(join(dir, 'generation_config.json'), generationConfig);
   const { tokenizer, tokenizerConfig } = tokenizerFiles(shape);
