@@ -3,13 +3,16 @@
  * `window.headlabBench`: bench/grid.ts sizes the grid like a large model
  * (28 x 16) without downloading one; bench/sprintTrain.ts trains a selector
  * in the engine worker and reads the worker's own timings; bench/browserSweep.ts
- * times a sweep in the worker.
+ * times a sweep in the worker; scripts/sprintInBrowser.ts trains a selector
+ * on a whole sweep and runs the five-method comparison, as the SPRINT panel
+ * does, at a scale the e2e tests cannot wait for.
  */
 import { useHeadsStore } from '../store/headsStore';
 import { useModelStore } from '../store/modelStore';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
+import type { SweepProblem } from '../engine/sweep/sweepSchema';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
 
 async function trainSelector(file: SweepFile): Promise<{ embed: number; train: number; epochs: number }> {
@@ -19,6 +22,19 @@ async function trainSelector(file: SweepFile): Promise<{ embed: number; train: n
   });
   const { seconds, selector } = await done;
   return { ...seconds, epochs: selector.losses.length };
+}
+
+/** Trains on every problem of `file` (as `sprint train --train-fraction 1`), then compares the five methods on `problems` (as `sprint eval`). */
+async function sprintAtScale(file: SweepFile, problems: SweepProblem[], maxN: number) {
+  const client = engineClient();
+  const trained = await client.request<Extract<FinalEvent, { type: 'sprintTrained' }>>({
+    type: 'sprintTrain', file, trainIndices: file.problems.map((_, i) => i), options: { ...DEFAULT_TRAIN }, encoder: 'mean-final-hidden',
+  }).done;
+  const start = performance.now();
+  const { report } = await client.request<Extract<FinalEvent, { type: 'compared' }>>({
+    type: 'sprintCompare', selector: trained.selector, problems, maxN, maxNewTokens: file.maxNewTokens ?? 64, seed: 0,
+  }).done;
+  return { selector: trained.selector, trainSeconds: trained.seconds, compareSeconds: (performance.now() - start) / 1000, report };
 }
 
 async function sweep(file: SweepFile, batchRows: number): Promise<{ seconds: number; cells: number }> {
@@ -34,6 +50,7 @@ export function installBenchHooks(): void {
     resizeGrid: (layers: number, heads: number) => useHeadsStore.getState().resize(layers, heads),
     trainSelector,
     sweep,
+    sprintAtScale,
     fingerprint: () => useModelStore.getState().info?.fingerprint,
   };
 }
