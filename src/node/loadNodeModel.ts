@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
 
@@ -29,6 +30,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}, runt
       return AutoTokenizer.from_pretrained(basename(root));
     },
     runtime,
-    { ...options, transform: withKvStepOutputs(options.transform) },
+    { ...options, transform: withKvStepOutputs(withTokenLogprobs(options.transform)) },
   );
 }

@@ -11,6 +11,7 @@ import { BUNDLED_MODEL_DIR, loadNodeModel } from './loadNodeModel';
 import { nodeRuntimeFor } from './nodeRuntime';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { padPrompts } from '../engine/model/generate';
+import { scoreContinuations } from '../engine/model/scoreTokens';
 import { buildPromptIds } from '../engine/model/prompt';
 import { solveQuestions } from '../engine/model/solve';
 import { maskFor } from '../engine/sweep/sweepSchema';
@@ -52,6 +53,15 @@ describe.skipIf(missing)('--device webgpu (SwiftShader)', () => {
     let maxDiff = 0;
     for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
     expect(maxDiff).toBeLessThan(LOGIT_TOLERANCE);
+  }, 120_000);
+
+  it('scores continuations in the graph (token_logprobs) within 1e-2 of the CPU', async () => {
+    const prompts = questions.map((q) => buildPromptIds(cpu.tokenizer, q, cpu.spec, 8));
+    const targets = [[20, 21, 22], [30, 31]];
+    const headMask = new Float32Array([...maskFor([[2, 3]], 6, 8), ...maskFor([], 6, 8)]);
+    expect(gpu.decoder.hasTokenLogprobs).toBe(true);
+    const [a, b] = [await scoreContinuations(cpu.decoder, prompts, targets, headMask), await scoreContinuations(gpu.decoder, prompts, targets, headMask)];
+    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(LOGIT_TOLERANCE));
   }, 120_000);
 
   it('gives the same greedy answers as the CPU', async () => {

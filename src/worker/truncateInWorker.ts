@@ -11,6 +11,7 @@ import { externalDataFiles, onnxFileFor } from '../engine/model/modelFiles';
 import { sourceAccess } from '../engine/model/modelSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import type { CheckResult } from '../engine/check/headMaskCheck';
 import { checkTruncation } from '../engine/truncate/truncationCheck';
 import { truncateWeights, type TruncationReport } from '../engine/truncate/truncateWeights';
@@ -30,7 +31,7 @@ export async function truncatedModel(
   const { files, loadTokenizer } = access(from);
   let reports: TruncationReport[] = [];
   // The same surgery as the main session (fetchModel.ts), so every job runs on it unchanged.
-  const masked = headMaskTransform({ hiddenStateOutput: true });
+  const masked = withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true }));
   const transform = from.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
   const model = await loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), {
     dtype, transform,

@@ -33,6 +33,8 @@ export interface StepInput {
   stepOnly?: boolean;
   /** A one-shot pass (scoring, embedding): no cache leaves the runtime, present is empty. */
   noCache?: boolean;
+  /** [K] positions whose next token's log-prob token_logprobs gives (sessions with hasTokenLogprobs); none when absent. */
+  scorePositions?: BigInt64Array;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -60,6 +62,8 @@ export class DecoderSession {
    * and scoreContinuations group them by length).
    */
   readonly paddedBatches: boolean;
+  /** True when the graph gathers target log-probs itself (engine/onnx/tokenLogprobOutputs). */
+  readonly hasTokenLogprobs: boolean;
   /** True when the session outputs this step's keys and values alone (engine/onnx/kvStepOutputs). */
   readonly hasKvStep: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
@@ -92,6 +96,7 @@ export class DecoderSession {
     this.hasHeadMask = inputs.has('head_mask');
     this.kvStepNames = Array.from({ length: spec.numLayers }, (_, i) => [`kv_step.${i}.key`, `kv_step.${i}.value`]).flat();
     this.hasKvStep = this.kvStepNames.every((n) => outputs.has(n));
+    this.hasTokenLogprobs = inputs.has('score_positions') && outputs.has('token_logprobs');
     const pastMeta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
     this.kvType = pastMeta?.isTensor && pastMeta.type === 'float16' ? 'float16' : 'float32';
   }
@@ -109,6 +114,23 @@ export class DecoderSession {
    */
   step(input: StepInput): Promise<StepOutput> {
     const run = this.queue.then(() => this.runStep(input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * One pass that fetches only token_logprobs: [batch, K] log p(input_ids[b, p + 1] | ..p)
+   * for each p of input.scorePositions. Nothing else leaves the runtime; needs hasTokenLogprobs.
+   */
+  tokenLogprobs(input: StepInput): Promise<Float32Array> {
+    if (!this.hasTokenLogprobs) return Promise.reject(new InvalidRequestError('This session has no token_logprobs output: load the model with it to score in the graph.'));
+    const run = this.queue.then(async () => {
+      const out = await this.session.run(this.feeds(input), ['token_logprobs']);
+      for (const t of input.past) t.dispose();
+      const data = (await out.token_logprobs.getData()) as Float32Array;
+      out.token_logprobs.dispose();
+      return data;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -168,7 +190,7 @@ export class DecoderSession {
   }
 
   /** The session's inputs for one step: public so a one-off pass can fetch outputs step() does not know (attention patterns). */
-  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask }: StepInput): Record<string, Tensor> {
+  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask, scorePositions }: StepInput): Record<string, Tensor> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -179,6 +201,11 @@ export class DecoderSession {
       const { numLayers, numHeads } = this.spec;
       const mask = headMask ?? new Float32Array(batch * numLayers * numHeads).fill(1);
       feeds.head_mask = new this.Tensor('float32', mask, [batch, numLayers, numHeads]);
+    }
+    if (this.hasTokenLogprobs) {
+      // Empty unless scoring: the gather nodes run on every pass, on nothing.
+      const positions = scorePositions ?? new BigInt64Array(0);
+      feeds.score_positions = new this.Tensor('int64', positions, [positions.length]);
     }
     for (let i = 0; i < this.spec.numLayers; i++) {
       feeds[`past_key_values.${i}.key`] = past[2 * i];

@@ -43,6 +43,17 @@ async function scoreBatch(decoder: DecoderSession, prompts: number[][], targets:
   const width = Math.max(...rows.map((r) => r.length));
 
   const { ids, mask, pos } = padPrompts(rows, BigInt(decoder.spec.padTokenId));
+  // Targets end every left-padded row, so the last `longest` positions but one predict all of them.
+  const longest = Math.max(...targets.map((t) => t.length));
+  if (decoder.hasTokenLogprobs && width - 1 - longest >= 0) {
+    const scorePositions = BigInt64Array.from({ length: longest }, (_, k) => BigInt(width - 1 - longest + k));
+    const logProbs = await decoder.tokenLogprobs({ inputIds: ids, attentionMask: mask, positionIds: pos, batch, past: decoder.emptyPast(batch), headMask, scorePositions });
+    return Float64Array.from(targets, (target, b) => {
+      let sum = 0;
+      for (let k = longest - target.length; k < longest; k++) sum += logProbs[b * longest + k];
+      return sum;
+    });
+  }
   const { logits } = await decoder.step({
     inputIds: ids, attentionMask: mask, positionIds: pos, batch, past: decoder.emptyPast(batch), headMask, allLogits: true, noCache: true,
   });
