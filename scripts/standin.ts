@@ -1,6 +1,6 @@
 /**
  * npm run standin -- --shape smollm2-135m|qwen2.5-0.5b|qwen2.5-math-1.5b
- *   --dtype fp32|fp16|q4f16 --out DIR [--seed S] [--layers N] [--vocab V] [--external] [--attention decomposed|gqa]
+ *   --dtype fp32|fp16|q4|q4f16 --out DIR [--seed S] [--layers N] [--vocab V] [--external] [--attention decomposed|gqa]
  * Writes a seeded random model in a real model's shape (see
  * src/engine/standin). --layers and --vocab shrink it for tests; --attention gqa
  * writes onnxruntime-genai's fused GroupQueryAttention instead of optimum's
@@ -9,7 +9,7 @@
 import { STANDIN_SHAPES, parameterCount, reducedShape, type StandinDtype, type StandinShapeName } from '../src/engine/standin/shapes';
 import { writeStandin } from '../src/node/standin/writeStandin';
 
-const USAGE = 'usage: npm run standin -- --shape smollm2-135m|qwen2.5-0.5b|qwen2.5-math-1.5b --dtype fp32|fp16|q4f16 --out DIR [--seed S] [--layers N] [--vocab V] [--external] [--attention decomposed|gqa]';
+const USAGE = 'usage: npm run standin -- --shape smollm2-135m|qwen2.5-0.5b|qwen2.5-math-1.5b --dtype fp32|fp16|q4|q4f16 --out DIR [--seed S] [--layers N] [--vocab V] [--external] [--attention decomposed|gqa]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -29,7 +29,7 @@ const shapeName = args.get('shape') as StandinShapeName;
 const dtype = args.get('dtype') as StandinDtype;
 const out = args.get('out');
 if (!STANDIN_SHAPES[shapeName]) fail(`--shape must be one of ${Object.keys(STANDIN_SHAPES).join(', ')}`);
-if (!['fp32', 'fp16', 'q4f16'].includes(dtype)) fail('--dtype must be fp32, fp16 or q4f16');
+if (!['fp32', 'fp16', 'q4', 'q4f16'].includes(dtype)) fail('--dtype must be fp32, fp16, q4 or q4f16');
 if (!out) fail('--out DIR is required');
 const attention = args.get('attention') ?? 'decomposed';
 if (attention !== 'decomposed' && attention !== 'gqa') fail('--attention must be decomposed or gqa');

@@ -24,7 +24,7 @@ let dir = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'headlab-check-'));
-  for (const dtype of ['fp32', 'fp16', 'q4f16'] as const) writeStandin(join(dir, 'a'), shape, dtype, 1);
+  for (const dtype of ['fp32', 'fp16', 'q4', 'q4f16'] as const) writeStandin(join(dir, 'a'), shape, dtype, 1);
   writeStandin(join(dir, 'b'), shape, 'fp32', 2);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,13 +44,13 @@ describe('checkHeadMasking', () => {
     expect(report.pass).toBe(true);
   });
 
-  it.each(['fp32', 'fp16', 'q4f16'] as const)('passes on a SmolLM2-shaped stand-in in %s', async (dtype) => {
+  it.each(['fp32', 'fp16', 'q4', 'q4f16'] as const)('passes on a SmolLM2-shaped stand-in in %s', async (dtype) => {
     const m = await loadNodeModel(join(dir, 'a'), { dtype, transform: headMaskTransform() });
     const report = await checkHeadMasking(m, nodeFileReader(join(dir, 'a')), nodeRuntime, 'standin');
     expect(report.checks.map((c) => [c.name.split(':')[0], c.pass])).toEqual([
       ['all-ones mask vs the unmodified graph', true], ['layer 0 head 0', true], ['layer 1 head 4', true], ['layer 2 head 8', true],
     ]);
-    if (dtype === 'q4f16') expect(report.checks[1].note).toMatch(/scales of blocks 0\.\.1 \(rows 0\.\.63\)/);
+    if (dtype === 'q4' || dtype === 'q4f16') expect(report.checks[1].note).toMatch(/scales of blocks 0\.\.1 \(rows 0\.\.63\)/);
     else expect(report.checks[1].note).toMatch(/rows 0\.\.63 of model\.layers\.0\.self_attn\.o_proj\.weight \[576, 576\]/);
   });
 

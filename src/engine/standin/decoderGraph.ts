@@ -4,8 +4,9 @@
  * decomposed attention with RoPE, repeat_kv for grouped-query attention, an
  * additive causal mask, the standard KV-cache I/O, and node names such as
  * /model/layers.N/self_attn/o_proj/MatMul. fp16 and q4f16 keep activations,
- * the cache and the logits in float16; q4f16 has every projection and the
- * LM head as MatMulNBits (4 bits, block 32). With `attention: 'gqa'` the
+ * the cache and the logits in float16; q4 and q4f16 have every projection
+ * and the LM head as MatMulNBits (4 bits, block 32), q4 with float32
+ * activations and scales. With `attention: 'gqa'` the
  * attention is onnxruntime-genai's fused GroupQueryAttention instead
  * (gqaAttention.ts), the other structure Hub exports come in.
  */
@@ -34,7 +35,8 @@ export type StandinAttention = 'decomposed' | 'gqa';
  */
 export function buildStandinGraph(shape: StandinShape, dtype: StandinDtype, seed: number, attention: StandinAttention = 'decomposed'): StreamingModelWriter {
   const g = new StreamingModelWriter();
-  const half = dtype !== 'fp32';
+  const half = dtype === 'fp16' || dtype === 'q4f16';
+  const nbits = dtype === 'q4' || dtype === 'q4f16';
   const act = half ? FLOAT16 : FLOAT;
   const { hidden: H, headDim: hd, numHeads: nh, numKvHeads: kvh } = shape;
   let tensorId = 0;
@@ -44,16 +46,16 @@ export function buildStandinGraph(shape: StandinShape, dtype: StandinDtype, seed
     g.initializer(name, act, dims, dims.reduce((a, b) => a * b, 1) * (half ? 2 : 4), floatFill(dims.reduce((a, b) => a * b, 1), half, values));
   const vector = (name: string, n: number, w: WeightSpec) => floats(name, [n], valuesOf(w));
 
-  /** x [.., inF] times the weight [inF, outF]: MatMul, or MatMulNBits for q4f16. */
+  /** x [.., inF] times the weight [inF, outF]: MatMul, or MatMulNBits for q4 and q4f16. */
   const linear = (scope: string, weight: string, x: string, inF: number, outF: number): string => {
     const w = spec(WEIGHT_SCALE);
-    if (dtype !== 'q4f16') {
+    if (!nbits) {
       const b = g.initializer(weight, act, [inF, outF], inF * outF * (half ? 2 : 4), matmulFill(w, inF, outF, half));
       return g.op('MatMul', [x, b], { name: `${scope}/MatMul` });
     }
-    const q = nbitsFills(w, inF, outF);
+    const q = nbitsFills(w, inF, outF, !half);
     const b = g.initializer(`${weight}_Q4`, UINT8, [outF, inF / NBITS_BLOCK, NBITS_BLOCK / 2], q.packedBytes, q.packed);
-    const s = g.initializer(`${weight}_scales`, FLOAT16, [q.scaleCount], q.scaleCount * 2, q.scales);
+    const s = g.initializer(`${weight}_scales`, half ? FLOAT16 : FLOAT, [q.scaleCount], q.scaleCount * (half ? 2 : 4), q.scales);
     return g.op('MatMulNBits', [x, b, s], {
       name: `${scope}/MatMul_Q4`, domain: 'com.microsoft',
       attrs: { K: { i: inF }, N: { i: outF }, bits: { i: 4 }, block_size: { i: NBITS_BLOCK }, accuracy_level: { i: 4 } },

@@ -5,7 +5,8 @@
  */
 
 export type StandinShapeName = 'smollm2-135m' | 'qwen2.5-0.5b' | 'qwen2.5-math-1.5b';
-export type StandinDtype = 'fp32' | 'fp16' | 'q4f16';
+/** q4: MatMulNBits with float32 activations and scales; q4f16: the same with float16 ones (onnx-community's model_q4 and model_q4f16). */
+export type StandinDtype = 'fp32' | 'fp16' | 'q4' | 'q4f16';
 
 export interface StandinShape {
   /** The Hub model this stands in for. */

@@ -71,7 +71,7 @@ export const NBITS_BLOCK = 32;
  * of the weight: per column n, per block of 32 inputs, scale = max|w| / 7
  * and level = round(w / scale) + 8, two levels a byte, low nibble first.
  */
-export function nbitsFills(w: WeightSpec, inF: number, outF: number): { packed: Fill; scales: Fill; packedBytes: number; scaleCount: number } {
+export function nbitsFills(w: WeightSpec, inF: number, outF: number, floatScales = false): { packed: Fill; scales: Fill; packedBytes: number; scaleCount: number } {
   const blocks = inF / NBITS_BLOCK;
   if (!Number.isInteger(blocks)) throw new Error(`MatMulNBits needs the input width (${inF}) to be a multiple of ${NBITS_BLOCK}`);
   const at = valuesOf(w);
@@ -104,9 +104,10 @@ export function nbitsFills(w: WeightSpec, inF: number, outF: number): { packed: 
       emit(out);
     }
   };
+  // float32 scales (q4) hold the same values as the float16 ones (q4f16), so both files quantize alike.
   const scaleFill: Fill = (emit) => {
-    const out = new Uint16Array(outF * blocks);
-    for (let n = 0; n < outF; n++) for (let b = 0; b < blocks; b++) out[n * blocks + b] = scaleOf(n, b);
+    const out = floatScales ? new Float32Array(outF * blocks) : new Uint16Array(outF * blocks);
+    for (let n = 0; n < outF; n++) for (let b = 0; b < blocks; b++) out[n * blocks + b] = floatScales ? halfToFloat(scaleOf(n, b)) : scaleOf(n, b);
     emit(new Uint8Array(out.buffer));
   };
   return { packed, scales: scaleFill, packedBytes: (outF * inF) / 2, scaleCount: outF * blocks };

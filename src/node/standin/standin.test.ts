@@ -24,7 +24,7 @@ let dir = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'headlab-standin-'));
-  for (const dtype of ['fp32', 'fp16', 'q4f16'] as const) writeStandin(dir, shape, dtype, 3);
+  for (const dtype of ['fp32', 'fp16', 'q4', 'q4f16'] as const) writeStandin(dir, shape, dtype, 3);
   writeStandin(join(dir, 'external'), shape, 'fp32', 3, { external: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,11 +57,11 @@ describe('stand-in models', () => {
     }
   });
 
-  it.each(['fp32', 'fp16', 'q4f16'] as StandinDtype[])('%s: loads with head_mask, and cached decoding matches full recomputation', async (dtype) => {
+  it.each(['fp32', 'fp16', 'q4', 'q4f16'] as StandinDtype[])('%s: loads with head_mask, and cached decoding matches full recomputation', async (dtype) => {
     const m = await loadNodeModel(dir, { dtype, transform: headMaskTransform() });
     expect(m.spec).toMatchObject({ numLayers: 2, numHeads: 14, numKvHeads: 2, headDim: 64, vocabSize: 1024 });
     expect(m.decoder.hasHeadMask).toBe(true);
-    expect(m.decoder.kvType).toBe(dtype === 'fp32' ? 'float32' : 'float16');
+    expect(m.decoder.kvType).toBe(dtype === 'fp32' || dtype === 'q4' ? 'float32' : 'float16');
     const prompt = Array.from(m.tokenizer.encode('Mia has 5 apples.') as number[]);
     const [out] = await generate(m.decoder, [prompt], { maxNewTokens: 6 });
     const full = [...prompt, ...out];
