@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, serveHubRepo, test } from './fixtures/headlabPage';
+import { pngFacts } from './fixtures/pngImage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
 import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
@@ -79,6 +80,23 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   await expect(page.getByTestId('sprint-deltas')).toContainText(/fixed head order best-of-N: SPRINT better on \d, worse on \d, equal on \d of 3 problems/);
   await page.getByRole('combobox', { name: 'Per problem, SPRINT against' }).selectOption('sampling');
   await expect(page.getByTestId('sprint-deltas')).toContainText(/SPRINT minus sampling best-of-N: SPRINT better on \d/);
+
+  // The exports: the three charts as one PNG (SPRINT's red and fixed's green in it), and the report as JSON.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const png = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export charts PNG' }).click();
+  const facts = await pngFacts(page, await png, ['#c0392b', '#2a9d8f']);
+  expect(facts.width).toBeGreaterThan(facts.height);
+  expect(facts.counts['#c0392b']).toBeGreaterThan(20);
+  expect(facts.counts['#2a9d8f']).toBeGreaterThan(20);
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export results JSON' }).click();
+  const report = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
+  expect(report.methods.map((m: { method: string }) => m.method)).toEqual(['greedy', 'sampling', 'random', 'fixed', 'sprint']);
+  expect(report.problems).toHaveLength(3);
+  await page.waitForTimeout(500);
+  expect(downloads).toEqual(['headlab-sprint-charts.png', 'headlab-sprint-eval.json']);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

@@ -58,10 +58,3 @@ export async function downloadFiguresAsPng(figures: HTMLElement[], name: string,
   });
   await downloadCanvasPng(canvas, name);
 }
-
-/** Saves one chart as a PNG: with its figure's legend and caption when it sits in a figure. */
-export async function downloadSvgAsPng(svg: SVGSVGElement, name: string): Promise<void> {
-  const figure = svg.closest('figure');
-  if (!figure) throw new Error('the chart is not inside a figure');
-  await downloadFiguresAsPng([figure], name);
-}

@@ -13,7 +13,7 @@ import { heldOutFor, useSprintEvalStore } from '../../store/sprintEvalStore';
 import { useSweepStore } from '../../store/sweepStore';
 import { useRunsStore } from '../../store/runsStore';
 import { downloadText } from '../export/downloadText';
-import { downloadSvgAsPng } from '../export/exportPng';
+import { downloadFiguresAsPng } from '../export/exportPng';
 import { BestOfNChart, METHOD_LABELS } from './BestOfNChart';
 import { MethodDeltaChart } from './MethodDeltaChart';
 import { PairedTable } from './PairedTable';
@@ -69,9 +69,11 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const problems = heldOutFor(selector, (source === 'sweep' ? sweepProblems : loadedProblems) ?? []);
   const running = status === 'running';
 
+  // All three charts in one file under a title naming the data: browsers may block a burst of downloads, and the image stands on its own.
   const exportPngs = async () => {
-    const svgs = charts.current?.querySelectorAll<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? [];
-    for (const [i, svg] of [...svgs].entries()) await downloadSvgAsPng(svg, `headlab-sprint-${['pass', 'majority', 'deltas'][i] ?? i}.png`);
+    const figures = [...(charts.current?.querySelectorAll<HTMLElement>('figure.chart') ?? [])];
+    const title = `HeadLab SPRINT evaluation: ${report?.problems.length ?? 0} held-out problems, N up to ${report?.ns.at(-1) ?? 0}; selector trained on ${selector.trainIds.length} questions`;
+    await downloadFiguresAsPng(figures, 'headlab-sprint-charts.png', title);
   };
 
   return (
