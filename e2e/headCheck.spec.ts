@@ -38,6 +38,9 @@ test('a Qwen2.5-shaped q4f16 stand-in (float16 cache, MatMulNBits) answers and v
     await headlab.open('hub=standin/qwen2.5-0.5b&dtype=q4f16');
     await expect(page.getByTestId('model-name')).toHaveText('standin/qwen2.5-0.5b');
     await expect(page.getByTestId('model-grid')).toHaveText('2 layers × 14 heads');
+    // 4-bit weights on WASM: the model panel says they are slow there and what to load instead.
+    await expect(page.getByTestId('backend-reason')).toContainText('q4f16 (4-bit) weights run slowly on WASM');
+    await expect(page.getByTestId('backend-reason')).toContainText('load fp32 weights if they fit in 4 GB, or use a WebGPU adapter');
     await headlab.ask('What is 2 plus 3?');
     await expect(page.getByTestId('final-answer')).toBeVisible();
     expect(((await page.getByTestId('answer-text').textContent()) ?? '').length).toBeGreaterThan(0);

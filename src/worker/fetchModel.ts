@@ -7,7 +7,7 @@
 import { ModelRegistry } from '@huggingface/transformers';
 import type { LoadedModel } from '../engine/model/loadModel';
 import { needsShaderF16 } from '../engine/model/modelFiles';
-import { dtypeForWebGpu } from '../engine/model/dtypeFallback';
+import { dtypeForWebGpu, wasmWeightsNote } from '../engine/model/dtypeFallback';
 import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
@@ -63,6 +63,8 @@ export async function loadInWorker(
     decision = { backend: 'wasm', reason: `WebGPU could not run this model (${(err as Error).message}); using WASM` };
     model = await load(decision);
   }
+  const slow = decision.backend === 'wasm' ? wasmWeightsNote(model.dtype) : undefined;
+  if (slow) decision = { ...decision, reason: `${decision.reason}; ${slow}` };
   return {
     model,
     info: {
