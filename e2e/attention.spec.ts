@@ -123,13 +123,15 @@ test('zoom and token grouping resize the map; a changed question marks it out of
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(QUESTION);
   await inspect(page, 0, 1);
   const map = panel(page).getByTestId('attention-before');
+  // The map's size on screen: its canvas holds one pixel per cell whatever the zoom, and CSS scales it.
+  const width = async () => (await map.boundingBox())!.width;
   await page.getByLabel('Cell size').selectOption('4');
-  const width4 = await map.evaluate((c: HTMLCanvasElement) => c.width);
+  const width4 = await width();
   await page.getByLabel('Cell size').selectOption('12');
-  const width12 = await map.evaluate((c: HTMLCanvasElement) => c.width);
+  const width12 = await width();
   expect(width12).toBeGreaterThan(width4);
   await page.getByLabel('Tokens per cell').selectOption('4');
-  const grouped = await map.evaluate((c: HTMLCanvasElement) => c.width);
+  const grouped = await width();
   expect(grouped).toBeLessThan(width12);
 
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill('Tom has 7 pens. How many pens does Tom have?');

@@ -113,7 +113,7 @@ export function AttentionPanel() {
           <StaleNote />
           {view && (
             <>
-              <p className="legend">
+              <p className="legend attention-legend">
                 Rows: the token that looks (query); columns: the tokens it looks at (keys); grey: later tokens, which it cannot see. Weight{' '}
                 <span className="swatch" style={{ background: cssColour(0, 'weights') }} /> 0 <span className="swatch" style={{ background: cssColour(0.25, 'weights') }} /> 0.25{' '}
                 <span className="swatch" style={{ background: cssColour(1, 'weights') }} /> 1 (square-root scale). {view.tokens.length} tokens: {view.promptLength} of the prompt

@@ -4,12 +4,13 @@
  * it; and a reading of the focused cell: where the focused token looks most,
  * and the weight at the focused key, all as text.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AttentionView } from '../../engine/attention/attentionView';
 import { headWeightsOf } from './viewData';
 import { groupTokens } from './aggregate';
 import { PatternMap, type Focus } from './PatternMap';
 import { shownLabel } from './patternCanvas';
+import { timeSliced } from './timeSliced';
 
 interface Props {
   view: AttentionView;
@@ -29,17 +30,46 @@ function topKeys(row: Float32Array, labels: string[]): string {
     .join(', ');
 }
 
+/** Elements of a map largestDifference reads in one step: well under a millisecond. */
+const CELLS_PER_STEP = 4096;
+
+/** The largest |after − before| over elements [from, to). */
+function largestDifference(before: Float32Array, after: Float32Array, from: number, to: number): number {
+  let limit = 0;
+  for (let i = from; i < to; i++) limit = Math.max(limit, Math.abs(after[i] - before[i]));
+  return limit;
+}
+
+/**
+ * The difference map's full-colour limit, the largest |after − before| (at
+ * least 1e-6): read in short tasks after the maps appear, not in the render
+ * that shows them (90 000 cells at 300 tokens); undefined until then, and
+ * without `after`.
+ */
+function useDifferenceLimit(before: Float32Array, after: Float32Array | undefined): number | undefined {
+  const [found, setFound] = useState<{ before: Float32Array; after: Float32Array; limit: number }>();
+  useEffect(() => {
+    if (!after) return;
+    let limit = 1e-6;
+    return timeSliced(
+      Math.ceil(before.length / CELLS_PER_STEP),
+      (s) => (limit = Math.max(limit, largestDifference(before, after, s * CELLS_PER_STEP, Math.min(before.length, (s + 1) * CELLS_PER_STEP)))),
+      () => setFound({ before, after, limit }),
+    );
+  }, [before, after]);
+  return found && found.before === before && found.after === after ? found.limit : undefined;
+}
+
 export function HeadView({ view, head, cell, group }: Props) {
   const [focus, setFocus] = useState<Focus>();
   const n = view.tokens.length;
-  const { before, after, difference, labels, m } = useMemo(() => {
+  const { before, after, labels, m } = useMemo(() => {
     const g = (w: Float32Array) => groupTokens(w, n, view.tokens, group);
     const b = g(headWeightsOf(view.before, head, n));
     const a = view.after ? g(headWeightsOf(view.after, head, n)) : undefined;
-    const d = a ? b.values.map((v, i) => a.values[i] - v) : undefined;
-    return { before: b.values, after: a?.values, difference: d, labels: b.labels, m: b.m };
+    return { before: b.values, after: a?.values, labels: b.labels, m: b.m };
   }, [view, head, group, n]);
-  const limit = useMemo(() => (difference ? difference.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-6) : 1), [difference]);
+  const limit = useDifferenceLimit(before, after);
   const f = focus && focus.q < m && focus.k < m ? focus : undefined;
   const where = `layer ${view.layer} head ${head}`;
 
@@ -50,8 +80,8 @@ export function HeadView({ view, head, cell, group }: Props) {
         {after && (
           <PatternMap caption={`${where}, with the grid's ${view.prune.length} pruned head${view.prune.length > 1 ? 's' : ''}`} values={after} n={m} labels={labels} kind="weights" cell={cell} focus={f} onFocus={setFocus} testId="attention-after" />
         )}
-        {difference && (
-          <PatternMap caption={`difference (after − before), full colour at ±${fmt(limit)}`} values={difference} n={m} labels={labels} kind="difference" limit={limit} cell={cell} focus={f} onFocus={setFocus} testId="attention-difference" />
+        {after && limit !== undefined && (
+          <PatternMap caption={`difference (after − before), full colour at ±${fmt(limit)}`} values={after} minus={before} n={m} labels={labels} kind="difference" limit={limit} cell={cell} focus={f} onFocus={setFocus} testId="attention-difference" />
         )}
       </div>
       <p className="meta" data-testid="attention-readout" aria-live="polite">
@@ -60,10 +90,10 @@ export function HeadView({ view, head, cell, group }: Props) {
             From “{shownLabel(labels[f.q])}” (row {f.q}) {where} looks most at {topKeys(before.subarray(f.q * m, f.q * m + f.q + 1), labels)}
             {after && `; after pruning at ${topKeys(after.subarray(f.q * m, f.q * m + f.q + 1), labels)}`}. At “{shownLabel(labels[f.k])}” (column {f.k}): weight{' '}
             <span data-testid="attention-weight">{fmt(before[f.q * m + f.k])}</span>
-            {after && difference && (
+            {after && (
               <>
-                , after <span data-testid="attention-weight-after">{fmt(after[f.q * m + f.k])}</span>, difference {difference[f.q * m + f.k] >= 0 ? '+' : ''}
-                {fmt(difference[f.q * m + f.k])}
+                , after <span data-testid="attention-weight-after">{fmt(after[f.q * m + f.k])}</span>, difference {after[f.q * m + f.k] - before[f.q * m + f.k] >= 0 ? '+' : ''}
+                {fmt(after[f.q * m + f.k] - before[f.q * m + f.k])}
               </>
             )}
             .

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { AttentionView } from '../../engine/attention/attentionView';
 import { useAttentionStore } from '../../store/attentionStore';
-import { drawMap, layoutFor } from './patternCanvas';
+import { drawMap } from './patternCanvas';
 import { headWeightsOf } from './viewData';
 
 /** Pixels a small multiple is drawn at, whatever the token count. */
@@ -14,12 +14,8 @@ const THUMB = 132;
 
 function Thumb({ weights, n, label, onOpen, testId }: { weights: Float32Array; n: number; label: string; onOpen(): void; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    // One pixel per cell at least; CSS scales it to THUMB pixels. Each thumb in a task of its own, so a layer is many short tasks.
-    const draw = () => canvas.current && drawMap(canvas.current, weights, layoutFor(n, Math.max(1, Math.floor(THUMB / n)), false), { kind: 'weights' });
-    const timer = setTimeout(draw);
-    return () => clearTimeout(timer);
-  }, [weights, n]);
+  // One pixel per cell, which CSS scales to THUMB pixels; drawn in short tasks, so a layer is many short tasks.
+  useEffect(() => (canvas.current ? drawMap(canvas.current, weights, n, { kind: 'weights' }) : undefined), [weights, n]);
   return (
     <button type="button" className="attention-thumb" onClick={onOpen} aria-label={`open ${label}`} data-testid={testId}>
       <canvas ref={canvas} style={{ width: THUMB, height: THUMB }} aria-hidden="true" />

@@ -1,11 +1,14 @@
 /**
- * One attention map on a canvas, with the pointer and the keyboard moving a
- * shared focus cell: its query row is outlined (where that token looks) and
- * the parent shows the numbers. Several maps side by side share the focus,
- * so before, after and their difference are read at the same cell.
+ * One attention map, with the pointer and the keyboard moving a shared
+ * focus cell: its query row is outlined (where that token looks) and the
+ * parent shows the numbers. Several maps side by side share the focus, so
+ * before, after and their difference are read at the same cell.
+ * The map is a canvas of one pixel per cell that CSS scales to the cell
+ * size, and the focus outlines are two positioned boxes over it, so neither
+ * zooming nor moving the focus allocates or redraws a canvas.
  */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { cellAt, drawFocus, drawLabels, drawMap, layoutFor, type DrawOptions } from './patternCanvas';
+import { cellAt, drawLabels, drawMap, LABEL_OVERHANG, labelStrips, layoutFor, type DrawOptions } from './patternCanvas';
 
 export interface Focus {
   q: number;
@@ -20,39 +23,37 @@ interface Props {
   labels: string[];
   kind: DrawOptions['kind'];
   limit?: number;
+  /** Draw values − minus (a difference map). */
+  minus?: Float32Array;
   cell: number;
   focus?: Focus;
   onFocus(f: Focus): void;
   testId: string;
 }
 
-/** Tokens whose labels one task draws: a few milliseconds of text each. */
-const LABELS_PER_TASK = 60;
-
 const KEYS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
-export function PatternMap({ caption, values, n, labels, kind, limit, cell, focus, onFocus, testId }: Props) {
-  const base = useRef<HTMLCanvasElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const layout = layoutFor(n, cell, true);
+/** Position of a 2 px outline box around the rectangle [x, y, width, height] (CSS pixels), straddling its edge as a stroke would. */
+function outline([x, y, w, h]: [number, number, number, number]) {
+  return { left: x - 1, top: y - 1, width: w + 2, height: h + 2 };
+}
 
-  // The map, then its labels, are drawn in tasks of their own, so maps side by side never add up to one long task.
-  useEffect(() => {
-    const timers = [setTimeout(() => base.current && drawMap(base.current, values, layout, { kind, limit }))];
-    for (let from = 0; from < n; from += LABELS_PER_TASK) {
-      timers.push(setTimeout(() => base.current && drawLabels(base.current, labels, layout, from, Math.min(n, from + LABELS_PER_TASK))));
-    }
-    return () => timers.forEach(clearTimeout);
-    // layout is derived from n and cell.
-  }, [values, n, cell, kind, limit, labels]);
+export function PatternMap({ caption, values, minus, n, labels, kind, limit, cell, focus, onFocus, testId }: Props) {
+  const map = useRef<HTMLCanvasElement>(null);
+  const rows = useRef<HTMLCanvasElement>(null);
+  const cols = useRef<HTMLCanvasElement>(null);
+  const layout = layoutFor(n, cell);
+  const strips = labelStrips(layout);
+  const side = n * cell;
 
-  useEffect(() => {
-    if (canvas.current) drawFocus(canvas.current, layout, focus);
-  }, [n, cell, focus]);
+  // Both draw in short tasks of their own, so maps side by side never add up to one long task.
+  useEffect(() => (map.current ? drawMap(map.current, values, n, { kind, limit, minus }) : undefined), [values, minus, n, kind, limit]);
+  useEffect(() => (rows.current && cols.current ? drawLabels(rows.current, cols.current, labels, layoutFor(n, cell)) : undefined), [labels, n, cell]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const scale = e.currentTarget.width / box.width;
+    // CSS pixels of the map as laid out, in case a transform scales what is on screen.
+    const scale = box.width > 0 ? side / box.width : 1;
     const hit = cellAt(layout, (e.clientX - box.left) * scale, (e.clientY - box.top) * scale);
     if (hit && (hit.q !== focus?.q || hit.k !== focus?.k)) onFocus(hit);
   };
@@ -77,17 +78,29 @@ export function PatternMap({ caption, values, n, labels, kind, limit, cell, focu
     <figure className="attention-map">
       <figcaption>{caption}</figcaption>
       <div className="attention-scroll">
-        <div className="attention-layers">
-          <canvas ref={base} aria-hidden="true" />
-          <canvas
-            ref={canvas}
-            data-testid={testId}
-            tabIndex={0}
-            role="img"
-            aria-label={`${caption}: ${n} by ${n} cells; arrow keys move the highlighted cell, Home goes to the first`}
-            onPointerMove={onPointerMove}
-            onKeyDown={onKeyDown}
-          />
+        <div className="attention-grid" style={{ gridTemplateColumns: `${layout.margin}px ${side}px` }}>
+          <span />
+          <canvas ref={cols} aria-hidden="true" style={{ width: strips.cols[0], height: strips.cols[1], marginInline: -LABEL_OVERHANG }} />
+          <canvas ref={rows} aria-hidden="true" style={{ width: strips.rows[0], height: strips.rows[1], marginBlock: -LABEL_OVERHANG }} />
+          <div className="attention-cells">
+            <canvas
+              ref={map}
+              className="attention-pixels"
+              style={{ width: side, height: side }}
+              data-testid={testId}
+              tabIndex={0}
+              role="img"
+              aria-label={`${caption}: ${n} by ${n} cells; arrow keys move the highlighted cell, Home goes to the first`}
+              onPointerMove={onPointerMove}
+              onKeyDown={onKeyDown}
+            />
+            {focus && (
+              <>
+                <div className="attention-focus-row" style={outline([0, focus.q * cell, side, cell])} />
+                <div className="attention-focus-cell" style={outline([focus.k * cell, focus.q * cell, cell, cell])} />
+              </>
+            )}
+          </div>
         </div>
       </div>
     </figure>

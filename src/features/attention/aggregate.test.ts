@@ -1,7 +1,8 @@
 /**
  * Token grouping and the map's pixels, on a 5-token causal pattern: group
  * rows still sum to 1, nothing lands after the query, and the pixel table
- * gives weights, differences and the masked grey their colours.
+ * gives weights, differences and the masked grey their colours, whether a
+ * map is filled at once or a band of rows at a time.
  */
 import { describe, expect, it } from 'vitest';
 import { groupTokens } from './aggregate';
@@ -53,5 +54,24 @@ describe('fillPixels', () => {
     expect(pixel(px, 1, 0)).toBe(cssColour(0.2, 'difference', 0.2));
     expect(pixel(px, 1, 1)).toBe(cssColour(-0.2, 'difference', 0.2));
     expect(pixel(px, 2, 0)).toBe('rgb(255, 255, 255)');
+  });
+
+  it('draws a difference from its two maps (values − minus) as it draws the difference itself', () => {
+    const after = uniform.map((v, i) => (i === N ? v + 0.2 : i === N + 1 ? v - 0.2 : v));
+    const fromTwo = new Uint8ClampedArray(N * N * 4);
+    fillPixels(fromTwo, after, N, 'difference', 0.2, { minus: uniform });
+    const diff = after.map((v, i) => v - uniform[i]);
+    const fromOne = new Uint8ClampedArray(N * N * 4);
+    fillPixels(fromOne, diff, N, 'difference', 0.2);
+    expect(Array.from(fromTwo)).toEqual(Array.from(fromOne));
+    expect(pixel(fromTwo, 1, 0)).toBe(cssColour(0.2, 'difference', 0.2));
+  });
+
+  it('fills a band of rows at a time to the same pixels as all at once', () => {
+    const whole = new Uint8ClampedArray(N * N * 4);
+    fillPixels(whole, uniform, N, 'weights', 1);
+    const banded = new Uint8ClampedArray(N * N * 4);
+    for (const [from, to] of [[0, 2], [2, 3], [3, 5]]) fillPixels(banded, uniform, N, 'weights', 1, { from, to });
+    expect(Array.from(banded)).toEqual(Array.from(whole));
   });
 });

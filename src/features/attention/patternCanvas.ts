@@ -1,26 +1,34 @@
 /**
- * Draws an attention map on a canvas: one pixel per (query, key) written
- * into ImageData, then scaled up with smoothing off, so 300 tokens (90 000
- * cells) cost one putImageData and one drawImage rather than 90 000
- * fillRects; token labels on both axes, thinned when cells are too small
- * to hold them (drawn apart: drawLabels); keys after the query (masked
- * by the model) in grey.
+ * Draws an attention map: one canvas pixel per (query, key), written into
+ * ImageData with one putImageData and scaled up by CSS (pixelated), so
+ * 300 tokens cost a 300×300 canvas whatever the cell size, and zooming
+ * reallocates nothing; keys after the query (masked by the model) in grey.
+ * Token labels go on two narrow canvases beside and above it, thinned when
+ * cells are too small to hold them. Both are drawn in short tasks
+ * (timeSliced), so maps side by side never add up to a long task.
  */
 import { fillPixels } from './mapColour';
+import { timeSliced } from './timeSliced';
 
-/** How one map is laid out on its canvas, shared by the drawing and the hit-testing. */
+/** How one map is laid out in CSS pixels, shared by the drawing, the focus outline and the hit-testing. */
 export interface MapLayout {
   /** Tokens (or token groups) on each axis. */
   n: number;
-  /** Pixels per cell. */
+  /** CSS pixels per cell. */
   cell: number;
-  /** Left margin for the query labels, top margin for the key labels. */
-  left: number;
-  top: number;
+  /** Width of the query labels' strip, and height of the key labels' strip. */
+  margin: number;
 }
 
 const LABEL_CHARS = 10;
-const FONT_MAX = 12;
+/**
+ * One label size at every zoom: each new font size costs a synchronous
+ * round trip to the browser process for its font settings (tens to
+ * hundreds of milliseconds on a loaded machine), and 12 px text is already
+ * on the page (the grid's axes).
+ */
+const FONT_PX = 12;
+const LABEL_FONT = `${FONT_PX}px system-ui, sans-serif`;
 
 /** A label as drawn: whitespace shown, long ones cut. */
 export function shownLabel(label: string): string {
@@ -28,94 +36,112 @@ export function shownLabel(label: string): string {
   return visible.length > LABEL_CHARS ? `${visible.slice(0, LABEL_CHARS - 1)}…` : visible;
 }
 
-/** Margins wide enough for the labels, none when there are no labels. */
-export function layoutFor(n: number, cell: number, labels: boolean): MapLayout {
-  const margin = labels ? 8 + LABEL_CHARS * 7 : 0;
-  return { n, cell, left: margin, top: margin };
+/** The layout of an n-token map at `cell` CSS pixels a cell, with strips wide enough for the labels. */
+export function layoutFor(n: number, cell: number): MapLayout {
+  return { n, cell, margin: 8 + LABEL_CHARS * 7 };
 }
 
-/** The (query, key) cell under canvas pixel (x, y), or undefined off the map. */
+/** The (query, key) cell under (x, y), CSS pixels from the map's top-left corner; undefined off the map. */
 export function cellAt(layout: MapLayout, x: number, y: number): { q: number; k: number } | undefined {
-  const q = Math.floor((y - layout.top) / layout.cell);
-  const k = Math.floor((x - layout.left) / layout.cell);
+  const q = Math.floor(y / layout.cell);
+  const k = Math.floor(x / layout.cell);
   if (q < 0 || k < 0 || q >= layout.n || k >= layout.n) return undefined;
   return { q, k };
 }
 
-/** Every how many labels to draw, so drawn labels are at least 10 px apart (text is the slow part of a map). */
-function labelStride(cell: number): number {
-  return Math.max(1, Math.ceil(10 / cell));
+/** Every how many labels to draw, so drawn labels are at least a line of text apart (text is the slow part of a map). */
+export function labelStride(cell: number): number {
+  return Math.max(1, Math.ceil(FONT_PX / cell));
 }
 
 export interface DrawOptions {
   /** 'weights': 0..1 on one hue; 'difference': signed, diverging, full colour at ±limit. */
   kind: 'weights' | 'difference';
   limit?: number;
+  /** Draws values − minus: a difference map from its two maps, with no third array built. */
+  minus?: Float32Array;
 }
 
-/** The canvas sized for `layout` and cleared; null where 2D drawing is unavailable. */
-function clearedContext(canvas: HTMLCanvasElement, { n, cell, left, top }: MapLayout): CanvasRenderingContext2D | null {
-  const width = left + n * cell;
-  const height = top + n * cell;
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  ctx?.clearRect(0, 0, width, height);
-  return ctx;
-}
+/** Rows of cells one step of drawMap fills: a few thousand cells, well under a millisecond. */
+const ROWS_PER_STEP = 8;
 
 /**
- * Draws `values`, [n, n] row-major (row = query), onto `canvas`, resizing it to fit.
+ * Draws `values`, [n, n] row-major (row = query), onto `canvas` at one
+ * pixel per cell (the caller's CSS sets the size it shows at). The pixels
+ * are filled in short tasks (timeSliced) and put on the canvas at once.
+ * @returns a function that stops a drawing not yet finished
  */
-export function drawMap(canvas: HTMLCanvasElement, values: Float32Array, layout: MapLayout, options: DrawOptions): void {
-  const ctx = clearedContext(canvas, layout);
-  if (!ctx) return;
-  const { n, cell, left, top } = layout;
-
+export function drawMap(canvas: HTMLCanvasElement, values: Float32Array, n: number, options: DrawOptions): () => void {
+  if (canvas.width !== n) canvas.width = n;
+  if (canvas.height !== n) canvas.height = n;
+  const ctx = canvas.getContext('2d');
+  if (!ctx || n === 0) return () => {};
   const image = new ImageData(n, n);
-  fillPixels(image.data, values, n, options.kind, options.limit ?? 1);
-  const pixels = document.createElement('canvas');
-  pixels.width = n;
-  pixels.height = n;
-  pixels.getContext('2d')!.putImageData(image, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(pixels, left, top, n * cell, n * cell);
+  const { kind, limit = 1, minus } = options;
+  return timeSliced(
+    Math.ceil(n / ROWS_PER_STEP),
+    (s) => fillPixels(image.data, values, n, kind, limit, { minus, from: s * ROWS_PER_STEP, to: Math.min(n, (s + 1) * ROWS_PER_STEP) }),
+    () => ctx.putImageData(image, 0, 0),
+  );
+}
+
+/** How far the label strips run past each end of the map, so the first and last labels are not cut in half. */
+export const LABEL_OVERHANG = FONT_PX / 2;
+
+/**
+ * CSS size [width, height] of the query labels' strip (left of the map)
+ * and the key labels' strip (above it): as long as the map plus
+ * LABEL_OVERHANG at each end.
+ */
+export function labelStrips({ n, cell, margin }: MapLayout): { rows: [number, number]; cols: [number, number] } {
+  const length = n * cell + 2 * LABEL_OVERHANG;
+  return { rows: [margin, length], cols: [length, margin] };
 }
 
 /**
- * Outlines the focused query row and key cell on `overlay`, a transparent
- * canvas over the map: moving the focus redraws two rectangles, not the map.
+ * Token labels on the strips beside (`rows`: query labels, right-aligned)
+ * and above (`cols`: key labels, rotated) the map: the strips are sized
+ * for `layout` at the screen's pixel density and cleared at once, and the
+ * labels, every labelStride-th, drawn in short tasks (text is the slow part).
+ * @returns a function that stops a drawing not yet finished
  */
-export function drawFocus(overlay: HTMLCanvasElement, layout: MapLayout, focus: { q: number; k: number } | undefined): void {
-  const ctx = clearedContext(overlay, layout);
-  if (!ctx || !focus) return;
-  const { n, cell, left, top } = layout;
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = '#1d2330';
-  ctx.strokeRect(left, top + focus.q * cell, n * cell, cell);
-  ctx.strokeStyle = '#e08a00';
-  ctx.strokeRect(left + focus.k * cell, top + focus.q * cell, cell, cell);
-}
-
-/**
- * Token labels [from, to) in the margins drawMap left, on both axes. Text
- * is the slow part of a map, so callers draw labels apart from the cells,
- * a slice at a time.
- */
-export function drawLabels(canvas: HTMLCanvasElement, labels: string[], { cell, left, top }: MapLayout, from: number, to: number): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+export function drawLabels(rows: HTMLCanvasElement, cols: HTMLCanvasElement, labels: string[], layout: MapLayout): () => void {
+  const { n, cell, margin } = layout;
+  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  const strips = labelStrips(layout);
+  const pairs = [[rows, strips.rows], [cols, strips.cols]] as const;
+  for (const [canvas, [w, h]] of pairs) {
+    // Setting the size clears the canvas (and its context's state), even when unchanged.
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+  }
+  let r: CanvasRenderingContext2D | null = null;
+  let c: CanvasRenderingContext2D | null = null;
+  // In the first task, not now: setting a canvas's font makes the page recompute its styles at once.
+  const prepare = () => {
+    [r, c] = [textContext(rows, dpr, 'right'), textContext(cols, dpr, 'left')];
+    // A quarter turn: key labels run upwards from just above the map.
+    c?.translate(0, margin - 4);
+    c?.rotate(-Math.PI / 2);
+  };
   const stride = labelStride(cell);
-  const first = Math.ceil(from / stride) * stride;
-  ctx.font = `${Math.min(FONT_MAX, Math.max(7, cell - 1))}px system-ui, sans-serif`;
+  const draw = (i: number) => {
+    const text = shownLabel(labels[i]);
+    const at = LABEL_OVERHANG + (i + 0.5) * cell;
+    r?.fillText(text, margin - 4, at);
+    c?.fillText(text, 0, at);
+  };
+  return timeSliced(1 + Math.ceil(n / stride), (j) => (j === 0 ? prepare() : draw((j - 1) * stride)));
+}
+
+/** `canvas`'s 2D context scaled to CSS pixels, with the labels' font, colour and alignment; null where 2D drawing is unavailable. */
+function textContext(canvas: HTMLCanvasElement, dpr: number, align: CanvasTextAlign): CanvasRenderingContext2D | null {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = LABEL_FONT;
   ctx.fillStyle = '#1d2330';
   ctx.textBaseline = 'middle';
-  ctx.textAlign = 'right';
-  for (let i = first; i < to; i += stride) ctx.fillText(shownLabel(labels[i]), left - 4, top + (i + 0.5) * cell);
-  ctx.save();
-  ctx.translate(left, top - 4);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textAlign = 'left';
-  for (let i = first; i < to; i += stride) ctx.fillText(shownLabel(labels[i]), 0, (i + 0.5) * cell);
-  ctx.restore();
+  ctx.textAlign = align;
+  return ctx;
 }
