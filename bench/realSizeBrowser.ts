@@ -5,7 +5,7 @@
  * of megabytes), answer one question, press "Verify head masking". Times
  * each step, reads the answer's tokens/s from the page, and the renderer's
  * peak memory.
- * usage: npm run build && npx tsx bench/realSizeBrowser.ts --model .cache/standins/qwen2.5-0.5b:q4f16 [--backend wasm|webgpu] [--out-dir dist]
+ * usage: npm run build && npx tsx bench/realSizeBrowser.ts --model .cache/standins/qwen2.5-0.5b:q4f16 [--backend wasm|webgpu] [--out-dir dist] [--max-minutes 20] [--skip-verify]
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,7 +14,7 @@ import { onnxFileFor, type ModelDtype } from '../src/engine/model/modelFiles';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
-const { values } = parseArgs({ options: { model: { type: 'string' }, backend: { type: 'string', default: 'wasm' }, 'out-dir': { type: 'string', default: 'dist' }, 'max-minutes': { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { model: { type: 'string' }, backend: { type: 'string', default: 'wasm' }, 'out-dir': { type: 'string', default: 'dist' }, 'max-minutes': { type: 'string', default: '20' }, 'skip-verify': { type: 'boolean', default: false } } });
 const [dir, dtype] = (values.model ?? '.cache/standins/qwen2.5-0.5b:q4f16').split(':') as [string, ModelDtype];
 const id = `standin-${basename(dir)}-${dtype}`;
 const limit = Number(values['max-minutes']) * 60_000;
@@ -49,7 +49,12 @@ publish(values['out-dir']!);
 
 const row: Record<string, string> = { model: `${basename(dir)} ${dtype}`, backend: values.backend! };
 const extraArgs = values.backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : [];
+/** Each step as it ends, so a run that stalls shows where. */
+const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 await withAppInBrowser(Number(process.env.HEADLAB_BENCH_PORT ?? 4471), async (page) => {
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  page.on('crash', () => log('the page crashed'));
+  page.on('worker', (w) => w.on('close', () => log('a worker closed')));
   const t0 = Date.now();
   await page.goto(`${new URL(page.url()).origin}/?model=${id}&backend=${values.backend}`);
   const alert = page.getByRole('region', { name: 'Model' }).getByRole('alert');
@@ -60,6 +65,7 @@ await withAppInBrowser(Number(process.env.HEADLAB_BENCH_PORT ?? 4471), async (pa
     }),
   ]);
   row['load s'] = ((Date.now() - t0) / 1000).toFixed(1);
+  log(`loaded in ${row['load s']} s`);
   row['backend used'] = `${await page.getByTestId('backend').textContent()}: ${await page.getByTestId('backend-reason').textContent()}`;
   row.weights = onnxFileFor(dtype);
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill('What is 2 plus 3?');
@@ -69,13 +75,19 @@ await withAppInBrowser(Number(process.env.HEADLAB_BENCH_PORT ?? 4471), async (pa
   const answered = await page.getByTestId('final-answer').waitFor({ timeout: limit }).then(() => true, () => false);
   row['answer s'] = answered ? ((Date.now() - t1) / 1000).toFixed(1) : `unfinished after ${values['max-minutes']} min`;
   row['answer'] = await rate();
+  log(`answer: ${row['answer s']} s, ${row.answer}`);
   // Too slow to finish is a finding with its measured rate, not a missing row.
-  if (!answered) return;
+  if (!answered || values['skip-verify']) return;
   const t2 = Date.now();
   await page.getByRole('button', { name: 'Verify head masking' }).click();
-  await page.getByTestId('head-check-results').locator('caption').waitFor({ timeout: limit });
+  // A refusal (a second copy that cannot fit, say) is a result too: its sentence goes in the row.
+  const refused = page.locator('.head-check [role=alert]');
+  await Promise.race([page.getByTestId('head-check-results').locator('caption').waitFor({ timeout: limit }), refused.waitFor({ timeout: limit })]);
   row['verify s'] = ((Date.now() - t2) / 1000).toFixed(1);
-  row['verified'] = (await page.getByTestId('head-check-results').locator('caption').textContent())?.split(':')[0] ?? '?';
+  row['verified'] = (await refused.count())
+    ? ((await refused.textContent()) ?? '?')
+    : ((await page.getByTestId('head-check-results').locator('caption').textContent())?.split(':')[0] ?? '?');
+  log(`verify: ${row['verify s']} s, ${row.verified}`);
   row['renderer peak RSS MB'] = rendererPeakMb().toFixed(0);
 }, undefined, { extraArgs, outDir: values['out-dir'] });
 

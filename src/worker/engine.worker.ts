@@ -88,7 +88,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       };
       // A truncation sweep opens one session per truncation, from the files as loaded.
       const file = req.file.truncations
-        ? await runTruncatedSweep(req.file, { ...run, load: async (list) => (await truncatedModel(loadedFrom!, m.dtype, list, signal)).model })
+        ? await runTruncatedSweep(req.file, { ...run, load: async (list) => (await truncatedModel(loadedFrom!, m.dtype, list, m.onnxBytes, signal)).model })
         : await runSweep(m, req.file, run);
       post({ type: 'swept', id: req.id, file });
       return;
@@ -131,13 +131,13 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'attention': {
-      const patterns = await patternsModel(loadedFrom!, m.dtype);
+      const patterns = await patternsModel(loadedFrom!, m.dtype, m.onnxBytes);
       await checkpoint(signal);
       post({ type: 'attended', id: req.id, view: await attentionView(patterns, req.question, req.answer, req.layer, req.prune, signal) });
       return;
     }
     case 'headRoles': {
-      const patterns = await patternsModel(loadedFrom!, m.dtype);
+      const patterns = await patternsModel(loadedFrom!, m.dtype, m.onnxBytes);
       const onProgress = (done: number, total: number) => post({ type: 'rolesProgress', id: req.id, done, total });
       post({ type: 'rolesScored', id: req.id, report: await headRoles(patterns, req.problems, { signal, onProgress }) });
       return;
@@ -149,7 +149,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     case 'truncate': {
       const previous = m;
       const next = req.truncations.length
-        ? await truncatedModel(loadedFrom!, baseModel!.dtype, parseTruncations(req.truncations.join(',')), signal)
+        ? await truncatedModel(loadedFrom!, baseModel!.dtype, parseTruncations(req.truncations.join(',')), baseModel!.onnxBytes, signal)
         : { model: baseModel!, reports: [] };
       model = next.model;
       if (previous !== baseModel && previous !== model) await previous.decoder.session.release();

@@ -10,6 +10,7 @@ import { loadDecoderModel } from '../engine/model/loadModel';
 import type { ModelDtype } from '../engine/model/modelFiles';
 import { sourceAccess, type ModelSource } from '../engine/model/modelSource';
 import { isPatternsUnavailable, PATTERNS_UNAVAILABLE, patternsTransform } from '../engine/attention/questionPatterns';
+import { refuseSecondCopy } from './secondCopy';
 import { webRuntime } from './webRuntime';
 import type { Backend } from './protocol';
 
@@ -30,9 +31,13 @@ export class PatternsUnavailableError extends Error {
 
 let cached: { fingerprint: string; model: Promise<LoadedModel> } | undefined;
 
-/** The patterns session for the model loaded from `from`, opened on first use. */
-export function patternsModel(from: LoadedFrom, dtype: ModelDtype): Promise<LoadedModel> {
+/**
+ * The patterns session for the model loaded from `from`, opened on first use.
+ * @param loadedBytes the main session's weights: on WASM both copies must fit one memory
+ */
+export function patternsModel(from: LoadedFrom, dtype: ModelDtype, loadedBytes: number): Promise<LoadedModel> {
   if (cached?.fingerprint !== from.fingerprint) {
+    refuseSecondCopy(from, loadedBytes, dtype, 'Reading attention patterns', 'attention --prompt TEXT');
     const bundledBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
     const { files, loadTokenizer } = sourceAccess(from.source, bundledBase, () => undefined);
     const model = loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), { dtype, transform: patternsTransform() }).catch(

@@ -17,6 +17,7 @@ import { checkTruncation } from '../engine/truncate/truncationCheck';
 import { truncateWeights, type TruncationReport } from '../engine/truncate/truncateWeights';
 import type { Truncation } from '../engine/truncate/truncationSpec';
 import type { LoadedFrom } from './patternsModel';
+import { refuseSecondCopy } from './secondCopy';
 import { webRuntime } from './webRuntime';
 
 function access(from: LoadedFrom) {
@@ -26,8 +27,9 @@ function access(from: LoadedFrom) {
 
 /** The model loaded from `from` with `list` truncated, and what each truncation did. */
 export async function truncatedModel(
-  from: LoadedFrom, dtype: ModelDtype, list: Truncation[], signal?: AbortSignal,
+  from: LoadedFrom, dtype: ModelDtype, list: Truncation[], loadedBytes: number, signal?: AbortSignal,
 ): Promise<{ model: LoadedModel; reports: TruncationReport[] }> {
+  refuseSecondCopy(from, loadedBytes, dtype, 'Truncating weights', 'eval --truncate L.MATRIX:KEEP --problems SPEC');
   const { files, loadTokenizer } = access(from);
   let reports: TruncationReport[] = [];
   // The same surgery as the main session (fetchModel.ts), so every job runs on it unchanged.
@@ -44,6 +46,7 @@ export async function truncatedModel(
 
 /** engine/truncate's proofs on the loaded model's files, in this browser's onnxruntime-web. */
 export async function checkTruncationInWorker(model: LoadedModel, from: LoadedFrom, signal?: AbortSignal): Promise<CheckResult[]> {
+  refuseSecondCopy(from, model.onnxBytes, model.dtype, 'Checking the truncation code', 'eval --truncate L.MATRIX:KEEP --problems SPEC');
   const { files } = access(from);
   const onnxFile = onnxFileFor(model.dtype);
   const config = JSON.parse((await files.optionalText('config.json')) ?? '{}') as Record<string, unknown>;
