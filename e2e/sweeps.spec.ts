@@ -1,12 +1,7 @@
 import { expect, test } from './fixtures/headlabPage';
 
-test.beforeEach(async ({ headlab, page }, info) => {
+test.beforeEach(async ({ headlab }, info) => {
   test.skip(info.project.name !== 'wasm', 'sweep behaviour does not depend on the backend');
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
-  });
   await headlab.open();
   await headlab.waitForModel();
 });
@@ -15,13 +10,11 @@ async function problems(page: import('@playwright/test').Page, count: number) {
   await page.getByLabel('Problems').fill(String(count));
 }
 
-test('sweeping a tiny set colours the grid and ranks the heads, without blocking the page', async ({ headlab, page }) => {
+// Whether the page stays free of long tasks while the worker sweeps is timed, so bench/browserSweep.ts measures it, not this test.
+test('sweeping a tiny set colours the grid and ranks the heads', async ({ headlab, page }) => {
   await problems(page, 2);
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await expect(page.getByTestId('sweep-status')).toContainText('98 of 98 cells (generate) — done', { timeout: 90_000 });
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
 
   await expect(page.getByTestId('heat-legend')).toBeVisible();
   const cell = page.getByRole('button', { name: 'layer 0 head 2', exact: true });
