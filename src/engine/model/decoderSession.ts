@@ -113,9 +113,14 @@ export class DecoderSession {
    * concurrently. The input's past tensors are disposed here.
    */
   step(input: StepInput): Promise<StepOutput> {
-    const run = this.queue.then(() => this.runStep(input));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queued(() => this.runStep(input));
+  }
+
+  /** Runs `run` after every pass queued before it. */
+  private queued<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -124,15 +129,13 @@ export class DecoderSession {
    */
   tokenLogprobs(input: StepInput): Promise<Float32Array> {
     if (!this.hasTokenLogprobs) return Promise.reject(new InvalidRequestError('This session has no token_logprobs output: load the model with it to score in the graph.'));
-    const run = this.queue.then(async () => {
+    return this.queued(async () => {
       const out = await this.session.run(this.feeds(input), ['token_logprobs']);
       for (const t of input.past) t.dispose();
       const data = (await out.token_logprobs.getData()) as Float32Array;
       out.token_logprobs.dispose();
       return data;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async runStep(input: StepInput): Promise<StepOutput> {

@@ -67,17 +67,10 @@ export function padPrompts(prompts: number[][], pad: bigint): { ids: BigInt64Arr
   return { ids, mask, pos };
 }
 
-/** Rows `keep` of a row-major [rows, width] array, in that order. */
-function pickRows<T extends BigInt64Array | Float32Array | Uint16Array>(a: T, keep: number[], width: number): T {
-  const out = new (a.constructor as new (n: number) => T)(keep.length * width);
-  keep.forEach((r, i) => out.set(a.subarray(r * width, (r + 1) * width) as never, i * width));
-  return out;
-}
-
 /** Rows `keep` of each [rows, ...] CPU cache tensor; disposes the originals. */
 function dropRows(decoder: DecoderSession, past: Tensor[], keep: number[], rows: number): Tensor[] {
   return past.map((t) => {
-    const kept = new decoder.Tensor(t.type as 'float32', pickRows(t.data as Float32Array, keep, t.size / rows), [keep.length, ...t.dims.slice(1)]);
+    const kept = new decoder.Tensor(t.type as 'float32', rowsOf(t.data as Float32Array, keep, t.size / rows), [keep.length, ...t.dims.slice(1)]);
     t.dispose();
     return kept;
   });
@@ -174,10 +167,10 @@ async function generateBatch(decoder: DecoderSession, prompts: number[][], optio
       else if (keep.length <= 0.75 * n && past.every((t) => t.location === 'cpu')) past = dropRows(decoder, past, keep, n);
       else compact = false;
       if (compact) {
-        ids = pickRows(ids, keep, 1);
-        pos = pickRows(pos, keep, 1);
-        mask = pickRows(mask, keep, mask.length / n);
-        if (headMask) headMask = pickRows(headMask, keep, spec.numLayers * spec.numHeads);
+        ids = rowsOf(ids, keep, 1);
+        pos = rowsOf(pos, keep, 1);
+        mask = rowsOf(mask, keep, mask.length / n);
+        if (headMask) headMask = rowsOf(headMask, keep, spec.numLayers * spec.numHeads);
         rows = keep.map((i) => rows[i]);
       }
     }

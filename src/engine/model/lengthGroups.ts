@@ -32,8 +32,8 @@ export async function runByLength<T>(lengths: number[], run: (rows: number[]) =>
 }
 
 /** Rows `rows` of a row-major [batch, width] array, in that order. */
-export function rowsOf(values: Float32Array, rows: number[], width: number): Float32Array {
-  const out = new Float32Array(rows.length * width);
-  rows.forEach((r, i) => out.set(values.subarray(r * width, (r + 1) * width), i * width));
+export function rowsOf<T extends BigInt64Array | Float32Array | Uint16Array>(values: T, rows: number[], width: number): T {
+  const out = new (values.constructor as new (n: number) => T)(rows.length * width);
+  rows.forEach((r, i) => out.set(values.subarray(r * width, (r + 1) * width) as never, i * width));
   return out;
 }

@@ -10,6 +10,7 @@
  * (see model/kvCache) moves `seq` positions instead of all of them. The
  * values are the ones present would hold: the Concat's own input, unchanged.
  */
+import { followedBy, type ModelTransform } from './chainTransform';
 import { lenField, withNewGraph } from './graphSplice';
 import { GRAPH_NODE, GRAPH_OUTPUT, readModelLayout } from './modelLayout';
 import { encodeNode, type NewNode } from './nodeProto';
@@ -77,25 +78,7 @@ export function addKvStepOutputs(buffer: Uint8Array, length: number, numLayers: 
   return plan.length <= buffer.length ? plan.writeInPlace(buffer) : plan.writeTo(model, new Uint8Array(plan.length));
 }
 
-/** A model transform as loadDecoderModel takes it (structurally, so engine/onnx needs nothing from engine/model). */
-export interface KvStepTransform<Spec extends { numLayers: number }> {
-  headroom(spec: Spec): number;
-  apply(buffer: Uint8Array, length: number, spec: Spec): Uint8Array;
-}
-
-/**
- * `inner` (the head-mask surgery, say) followed by addKvStepOutputs, sharing
- * the reader's room: the result stays in `buffer` while both fit.
- */
-export function withKvStepOutputs<Spec extends { numLayers: number }>(inner?: KvStepTransform<Spec>): KvStepTransform<Spec> {
-  return {
-    headroom: (spec) => (inner?.headroom(spec) ?? 0) + kvStepHeadroom(spec.numLayers),
-    apply(buffer, length, spec) {
-      // The inner transform sees the room it asked for; what is left after its result is ours.
-      const innerRoom = inner ? Math.min(inner.headroom(spec), buffer.length - length) : 0;
-      const model = inner ? inner.apply(buffer.subarray(0, length + innerRoom), length, spec) : buffer.subarray(0, length);
-      const inBuffer = model.buffer === buffer.buffer && model.byteOffset === buffer.byteOffset;
-      return addKvStepOutputs(inBuffer ? buffer : model, model.length, spec.numLayers);
-    },
-  };
+/** `inner` (the head-mask surgery, say) followed by addKvStepOutputs, sharing the reader's room. */
+export function withKvStepOutputs<Spec extends { numLayers: number }>(inner?: ModelTransform<Spec>): ModelTransform<Spec> {
+  return followedBy(inner, (spec) => kvStepHeadroom(spec.numLayers), (buffer, length, spec) => addKvStepOutputs(buffer, length, spec.numLayers));
 }

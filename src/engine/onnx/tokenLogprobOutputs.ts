@@ -13,6 +13,7 @@
  * the added nodes work on empty tensors. Only opset-stable forms are used
  * (no Unsqueeze, whose axes moved from attribute to input at opset 13).
  */
+import { followedBy, type ModelTransform } from './chainTransform';
 import { lenField, withNewGraph } from './graphSplice';
 import { GRAPH_INPUT, GRAPH_NODE, GRAPH_OUTPUT, readModelLayout } from './modelLayout';
 import { encodeNode, type NewNode } from './nodeProto';
@@ -46,7 +47,7 @@ function scoreNodes(layout: ReturnType<typeof readModelLayout>): NewNode[] | und
   return nodes;
 }
 
-/** Bytes addTokenLogprobOutput may add: the nodes above with their longest names, and the new input and output. */
+/** Bytes addTokenLogprobOutput may add: its nodes, input and output have fixed names (1,503 bytes on the bundled model); 4 KB leaves room to spare. */
 export function tokenLogprobHeadroom(): number {
   return 4096;
 }
@@ -74,21 +75,7 @@ export function addTokenLogprobOutput(buffer: Uint8Array, length: number): Uint8
   return plan.length <= buffer.length ? plan.writeInPlace(buffer) : plan.writeTo(model, new Uint8Array(plan.length));
 }
 
-/** A model transform as loadDecoderModel takes it (structurally, so engine/onnx needs nothing from engine/model). */
-export interface ScoreTransform<Spec> {
-  headroom(spec: Spec): number;
-  apply(buffer: Uint8Array, length: number, spec: Spec): Uint8Array;
-}
-
 /** `inner` (the head-mask surgery, say) followed by addTokenLogprobOutput, sharing the reader's room. */
-export function withTokenLogprobs<Spec>(inner?: ScoreTransform<Spec>): ScoreTransform<Spec> {
-  return {
-    headroom: (spec) => (inner?.headroom(spec) ?? 0) + tokenLogprobHeadroom(),
-    apply(buffer, length, spec) {
-      const innerRoom = inner ? Math.min(inner.headroom(spec), buffer.length - length) : 0;
-      const model = inner ? inner.apply(buffer.subarray(0, length + innerRoom), length, spec) : buffer.subarray(0, length);
-      const inBuffer = model.buffer === buffer.buffer && model.byteOffset === buffer.byteOffset;
-      return addTokenLogprobOutput(inBuffer ? buffer : model, model.length);
-    },
-  };
+export function withTokenLogprobs<Spec>(inner?: ModelTransform<Spec>): ModelTransform<Spec> {
+  return followedBy(inner, tokenLogprobHeadroom, (buffer, length) => addTokenLogprobOutput(buffer, length));
 }
