@@ -8,11 +8,16 @@
  * "▁"-prefixed chain one character at a time, so chains never interact and a
  * known word always ends as one token.
  *
- * usage: tsx training/build-tokenizer.ts <out-dir>
+ * With `--mix` (the positive-control model, headlab-mix-6x8) the words of the
+ * mixed-family generator are appended after every token of the plain
+ * tokenizer, so each of its token ids keeps its meaning there.
+ *
+ * usage: tsx training/build-tokenizer.ts <out-dir> [--mix]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticProblems } from '../src/engine/problems/synthetic';
+import { mixProblems } from '../src/engine/problems/mix/mixProblems';
 import { CONTAINERS, FUNCTION_WORDS, ITEMS, NAMES } from '../src/engine/problems/vocabulary';
 
 const SPACE = '\u2581';
@@ -34,7 +39,19 @@ function collectWords(): string[] {
   return [...words].sort();
 }
 
-export function buildTokenizer() {
+/** Words the mixed-family generator writes, in order of first use over a fixed draw. */
+export function mixWords(): string[] {
+  const words = new Set<string>();
+  for (const p of mixProblems({ seed: 12345, count: 20000 })) {
+    for (const text of [p.question, p.answer, p.shortcut?.answer ?? '']) {
+      for (const w of text.match(/[A-Za-z']+/g) ?? []) words.add(w);
+    }
+  }
+  return [...words].sort();
+}
+
+/** The tokenizer; `extraWords` are chained after all others (ids of the rest unchanged). */
+export function buildTokenizer(extraWords: readonly string[] = []) {
   const vocab = new Map<string, number>();
   const add = (t: string) => {
     if (!vocab.has(t)) vocab.set(t, vocab.size);
@@ -61,6 +78,7 @@ export function buildTokenizer() {
   chain('###', '\n#');
   merges.unshift(['\n', '#']);
   add('\n#');
+  for (const w of extraWords) chain(w, SPACE);
 
   const special = SPECIAL_TOKENS.map((content, id) => ({
     id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
@@ -93,9 +111,9 @@ export function buildTokenizer() {
 
 if (process.argv[1]?.endsWith('build-tokenizer.ts')) {
   const out = process.argv[2];
-  if (!out) throw new Error('usage: tsx training/build-tokenizer.ts <out-dir>');
+  if (!out) throw new Error('usage: tsx training/build-tokenizer.ts <out-dir> [--mix]');
   mkdirSync(out, { recursive: true });
-  const { tokenizer, config } = buildTokenizer();
+  const { tokenizer, config } = buildTokenizer(process.argv.includes('--mix') ? mixWords() : []);
   writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokenizer));
   writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(config, null, 2) + '\n');
   const size = Object.keys(tokenizer.model.vocab).length;

@@ -38,6 +38,8 @@ class Attention(nn.Module):
         self.k_proj = nn.Linear(h, self.kv_heads * self.head_dim, bias=False)
         self.v_proj = nn.Linear(h, self.kv_heads * self.head_dim, bias=False)
         self.o_proj = nn.Linear(self.heads * self.head_dim, h, bias=False)
+        # [b, heads] of 0/1 or None: zeroes a head's slice of o_proj's input, as HeadLab prunes.
+        self.head_mask = None
 
     def forward(self, x, cos, sin, mask, past_k, past_v):
         b, t, _ = x.shape
@@ -55,6 +57,8 @@ class Attention(nn.Module):
         scores = scores + mask
         out = torch.matmul(torch.softmax(scores, dim=-1), vv)
         # [b, heads, t, head_dim] -> [b, t, heads * head_dim]: the o_proj input, one slice per head.
+        if self.head_mask is not None:
+            out = out * self.head_mask[:, :, None, None]
         out = out.transpose(1, 2).reshape(b, t, self.heads * self.head_dim)
         return self.o_proj(out), k, v
 
@@ -128,6 +132,11 @@ class LlamaForCausalLM(nn.Module):
         past: 2 * layers tensors [b, kv_heads, past, head_dim]."""
         hidden, presents = self.model(input_ids, attention_mask, position_ids, past)
         return (self.lm_head(hidden), *presents)
+
+    def set_head_mask(self, mask):
+        """mask: [b, layers, heads] of 0/1 (0 prunes), or None for every head."""
+        for i, layer in enumerate(self.model.layers):
+            layer.self_attn.head_mask = None if mask is None else mask[:, i]
 
     def empty_past(self, batch):
         c = self.cfg
