@@ -6,7 +6,8 @@
  * answer with one head pruned, which the sweep already graded). Also the
  * probe: can the question embedding predict which head fixes a question?
  *
- *   npx tsx scripts/sprintValidate.ts training/runs/sweep-1000-11.json [--share 0.2] [--variants default,...] [--logprob LOGPROB-SWEEP.json]
+ *   npx tsx scripts/sprintValidate.ts training/runs/sweep-1000-11.json [--share 0.2] [--variants default,...] [--logprob LOGPROB-SWEEP.json] [--model DIR]
+ * (--model: the swept model's folder, for the question embeddings; headlab-math-6x8 when absent)
  * (--logprob: a log-prob sweep of the same questions, for the variant that trains on its soft labels)
  *
  * Question embeddings are cached next to the sweep (<sweep>.emb.f32).
@@ -25,7 +26,7 @@ import { labelsFromSweep } from '../src/engine/sprint/labels';
 import { scoreHeads } from '../src/engine/sprint/selector';
 import { Rng } from '../src/engine/problems/rng';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { share: { type: 'string' }, variants: { type: 'string' }, logprob: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { share: { type: 'string' }, variants: { type: 'string' }, logprob: { type: 'string' }, model: { type: 'string' } } });
 const path = positionals[0];
 const file = validateSweepFile(JSON.parse(readFileSync(path, 'utf8')));
 const table = outcomesFromSweep(file, [...file.problems.keys()]);
@@ -35,7 +36,7 @@ const none = noneIndex(nCand);
 
 async function embeddings(): Promise<{ x: Float32Array; dim: number }> {
   const cache = `${path}.emb.f32`;
-  const model = existsSync(cache) ? undefined : await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
+  const model = existsSync(cache) ? undefined : await loadNodeModel(values.model ?? BUNDLED_MODEL_DIR, { transform: headMaskTransform({ hiddenStateOutput: true }) });
   if (model) writeFileSync(cache, Buffer.from((await embedQuestions(model, table.problems.map((p) => file.problems[p].question))).buffer));
   const buf = readFileSync(cache);
   const x = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
