@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/headlabPage';
+import { mixProblem } from '../src/engine/problems/mix/mixProblems';
 
 test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'wasm', 'the comparison view does not depend on the backend');
@@ -30,5 +31,30 @@ test('a 10-problem comparison shows accuracy with intervals, per-problem deltas 
   const png = await (await download).createReadStream();
   const head = await new Promise<Buffer>((resolve) => png.once('data', (d) => resolve(d as Buffer)));
   expect(head.subarray(1, 4).toString()).toBe('PNG');
+  expect(headlab.consoleErrors).toEqual([]);
+});
+
+test('the mixed-family generator lists its questions with their families, and the link keeps it', async ({ headlab, page }) => {
+  await headlab.open('?seed=7&count=4');
+  await headlab.waitForModel();
+  await expect(headlab.problemTable.getByRole('columnheader', { name: 'Family' })).toHaveCount(0);
+  await headlab.useGenerator('Mixed families');
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 mixed-family problems (seed 7, mixed levels).');
+  const first = mixProblem(7, 0);
+  const row = headlab.problemTable.getByRole('row').filter({ has: page.getByText('mix-7-0', { exact: true }) });
+  await expect(row.getByRole('cell', { name: first.family, exact: true })).toBeVisible();
+  await expect(headlab.problemTable.getByRole('columnheader', { name: 'Family' })).toBeVisible();
+  await row.getByText('mix-7-0', { exact: true }).click();
+  await expect(row.getByText(first.question)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]gen=mix&seed=7&count=4$/);
+
+  // The link opens the same mixed set; back on Synthetic, the link is the old form again.
+  await page.goto(page.url());
+  await headlab.waitForModel();
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 mixed-family problems (seed 7, mixed levels).');
+  await expect(page.getByRole('combobox', { name: 'Generator', exact: true })).toHaveValue('mix');
+  await headlab.useGenerator('Synthetic');
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 synthetic problems (seed 7, mixed levels).');
+  await expect(page).toHaveURL(/\?seed=7&count=4$/);
   expect(headlab.consoleErrors).toEqual([]);
 });

@@ -5,7 +5,8 @@
  *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] --out FILE
  *   npm run cli -- merge A.json B.json ... --out FILE
  * generate/eval/sweep: [--truncate L.MATRIX:KEEP,...]; sweep: [--truncate-sweep F,...]
- * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL] or a JSONL file.
+ * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL], mix:COUNT:SEED[:LEVEL],
+ * hub:gsm8k|math500:COUNT[:OFFSET] or a JSONL file.
  * Progress goes to stderr; results to stdout or --out.
  */
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import { checkCommand } from './commands/checkCommand';
 import { loadNodeSource } from '../node/loadNodeSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { runtimeFromArgs } from './runtimeArgs';
+import { PROBLEMS_FORMS } from './problemArgs';
 import { truncationLoadOptions, truncationsArg } from './truncateArgs';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
@@ -32,7 +34,8 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
        npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
        npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
-  P: synthetic:COUNT:SEED[:LEVEL] or a GSM8K / MATH500 JSONL file
+  P: ${PROBLEMS_FORMS}
+     (synthetic LEVEL 1 to 4; mix: eight question families, LEVEL 1 to 3)
   L.H: 0-based layer and head
   generate, eval and sweep take --truncate L.MATRIX:KEEP[:bottom],... (MATRIX attn.q|k|v|o, mlp.gate|up|down; KEEP a fraction or rN):
   each matrix replaced by its top singular components; sweep --truncate-sweep 0.5,0.1 [--matrices attn.o,mlp.down] runs every layer x matrix at each fraction

@@ -1,10 +1,28 @@
-/** `--problems`: `synthetic:COUNT:SEED[:LEVEL]`, `hub:gsm8k|math500:COUNT[:OFFSET]` (Hugging Face datasets server) or a GSM8K / MATH500 JSONL file. */
+/**
+ * `--problems`: `synthetic:COUNT:SEED[:LEVEL]`, `mix:COUNT:SEED[:LEVEL]`,
+ * `hub:gsm8k|math500:COUNT[:OFFSET]` (Hugging Face datasets server) or a
+ * GSM8K / MATH500 JSONL file.
+ */
 import { readFile } from 'node:fs/promises';
-import { problemFromSynthetic, type Problem } from '../engine/problems/problem';
+import type { Problem } from '../engine/problems/problem';
 import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
-import { syntheticProblems, type Level } from '../engine/problems/synthetic';
+import { GENERATORS, type GeneratorName } from '../engine/problems/generators';
 import { UsageError } from './args';
 import { fetchHubDataset, type HubDatasetName } from '../engine/problems/hubDatasets';
+
+/** The `--problems` forms, for usage lines. */
+export const PROBLEMS_FORMS = 'synthetic:COUNT:SEED[:LEVEL], mix:COUNT:SEED[:LEVEL], hub:gsm8k|math500:COUNT[:OFFSET] or a GSM8K / MATH500 JSONL file';
+
+/** `NAME:COUNT:SEED[:LEVEL]` for one generator, or a usage error naming its levels. */
+function generated(name: GeneratorName, spec: string): Problem[] {
+  const { levels, problems } = GENERATORS[name];
+  const m = spec.match(new RegExp(`^${name}:(\\d+):(\\d+)(?::(\\d))?$`));
+  const level = m?.[3] === undefined ? undefined : Number(m[3]);
+  if (!m || (level !== undefined && !levels.includes(level))) {
+    throw new UsageError(`--problems ${name}:COUNT:SEED[:LEVEL] with LEVEL ${levels[0]} to ${levels.at(-1)}, got "${spec}"`);
+  }
+  return problems({ count: Number(m[1]), seed: Number(m[2]), level });
+}
 
 /** Loads the problems; malformed file lines are reported on `warn` with their line numbers and skipped. */
 export async function loadProblemsArg(spec: string, warn: (text: string) => void): Promise<Problem[]> {
@@ -15,12 +33,9 @@ export async function loadProblemsArg(spec: string, warn: (text: string) => void
     for (const e of errors) warn(`${spec} row ${e.line}: ${e.message} (skipped)\n`);
     return problems;
   }
-  if (spec.startsWith('synthetic')) {
-    const m = spec.match(/^synthetic:(\d+):(\d+)(?::([1-4]))?$/);
-    if (!m) throw new UsageError(`--problems synthetic:COUNT:SEED[:LEVEL] with LEVEL 1 to 4, got "${spec}"`);
-    const level = m[3] ? (Number(m[3]) as Level) : undefined;
-    return syntheticProblems({ count: Number(m[1]), seed: Number(m[2]), level }).map(problemFromSynthetic);
-  }
+  // Any "synthetic..." is taken for the generator, as it always was; "mix" needs its colon, so a file "mix.jsonl" still loads.
+  if (spec.startsWith('synthetic')) return generated('synthetic', spec);
+  if (spec.startsWith('mix:')) return generated('mix', spec);
   let text: string;
   try {
     text = await readFile(spec, 'utf8');

@@ -1,12 +1,13 @@
 /**
- * `npm run problems -- --seed S --count N [--level L]`: prints synthetic
- * problems as GSM8K JSONL ({"question","answer"}) on stdout.
+ * `npm run problems -- --seed S --count N [--level L] [--gen synthetic|mix]`:
+ * prints generated problems as GSM8K JSONL ({"question","answer"}) on stdout.
+ * The default generator is synthetic, so older commands print what they did.
  */
 import { parseArgs } from 'node:util';
-import { LEVELS, syntheticProblems, type Level } from '../engine/problems/synthetic';
+import { GENERATOR_NAMES, GENERATORS, type GeneratorName } from '../engine/problems/generators';
 
 function fail(message: string): never {
-  process.stderr.write(`problems: ${message}\nusage: npm run problems -- --seed S --count N [--level 1|2|3|4]\n`);
+  process.stderr.write(`problems: ${message}\nusage: npm run problems -- --seed S --count N [--level 1|2|3|4 (mix: 1|2|3)] [--gen ${GENERATOR_NAMES.join('|')}]\n`);
   process.exit(2);
 }
 
@@ -20,22 +21,24 @@ function intOption(raw: string | undefined, name: string): number {
 let values: Record<string, string | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { seed: { type: 'string' }, count: { type: 'string' }, level: { type: 'string' } },
+    options: { seed: { type: 'string' }, count: { type: 'string' }, level: { type: 'string' }, gen: { type: 'string' } },
   }));
 } catch (err) {
   fail((err as Error).message);
 }
 
+const gen = (values.gen ?? 'synthetic') as GeneratorName;
+if (!GENERATOR_NAMES.includes(gen)) fail(`--gen must be ${GENERATOR_NAMES.join(' or ')}, got "${values.gen}"`);
+const { levels, problems } = GENERATORS[gen];
 const seed = intOption(values.seed, 'seed');
 const count = intOption(values.count, 'count');
-let level: Level | undefined;
+let level: number | undefined;
 if (values.level !== undefined) {
-  const l = Number(values.level);
-  if (!LEVELS.includes(l as Level)) fail(`--level must be 1, 2, 3 or 4, got "${values.level}"`);
-  level = l as Level;
+  level = Number(values.level);
+  if (!levels.includes(level)) fail(`--level must be ${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}, got "${values.level}"`);
 }
 
-const out = syntheticProblems({ seed, count, level })
-  .map((p) => JSON.stringify({ question: p.question, answer: p.answer }))
+const out = problems({ seed, count, level })
+  .map((p) => JSON.stringify({ question: p.question, answer: p.solution }))
   .join('\n');
 process.stdout.write(out + (out ? '\n' : ''));

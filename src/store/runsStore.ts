@@ -6,18 +6,18 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { EvalReport } from '../engine/runs/evaluateProblems';
-import { problemFromSynthetic, type LineError, type Problem } from '../engine/problems/problem';
+import type { LineError, Problem } from '../engine/problems/problem';
 import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
 import { fetchHubDataset, HUB_DATASETS, type HubDatasetName } from '../engine/problems/hubDatasets';
-import { syntheticProblems, type Level } from '../engine/problems/synthetic';
+import { GENERATORS, levelFor, type GeneratedSetSpec, type GeneratorName } from '../engine/problems/generators';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
 import { activeTruncation } from './activeTruncation';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
 
-export interface SyntheticSetSpec {
-  seed: number;
-  count: number;
-  level?: Level;
+/** A generated problem set: the synthetic generator unless `generator` names another. */
+export interface SyntheticSetSpec extends GeneratedSetSpec {
+  /** Absent for synthetic, so specs (and links) from before the mix generator read the same. */
+  generator?: Exclude<GeneratorName, 'synthetic'>;
 }
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -27,7 +27,7 @@ interface RunsState {
   problems: Problem[];
   /** Where the problems came from, in words. */
   sourceLabel: string;
-  /** True while the problems are the synthetic set of `spec`. */
+  /** True while the problems are the generated set of `spec` (synthetic or mix). */
   synthetic: boolean;
   /** Lines of an imported file that did not load. */
   importErrors: LineError[];
@@ -57,7 +57,14 @@ const DEFAULT_SPEC: SyntheticSetSpec = { seed: HELD_OUT_SEED, count: 10 };
 const cleared = { baseline: undefined, pruned: undefined, ranOn: undefined, status: 'idle' as const };
 
 function syntheticLabel(spec: SyntheticSetSpec): string {
-  return `${spec.count} synthetic problems (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
+  return `${spec.count} ${GENERATORS[spec.generator ?? 'synthetic'].noun} (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
+}
+
+/** The spec with a level its generator has (a synthetic level 4 is dropped on a switch to mix), and its problems. */
+function generated(spec: SyntheticSetSpec): { spec: SyntheticSetSpec; problems: Problem[] } {
+  const generator = spec.generator ?? 'synthetic';
+  const clean = { ...spec, level: levelFor(generator, spec.level) };
+  return { spec: clean, problems: GENERATORS[generator].problems(clean) };
 }
 
 function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => void, onId: (id: number) => void): Promise<EvalReport> {
@@ -72,8 +79,7 @@ function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => 
 }
 
 export const useRunsStore = create<RunsState>((set, get) => ({
-  spec: DEFAULT_SPEC,
-  problems: syntheticProblems(DEFAULT_SPEC).map(problemFromSynthetic),
+  ...generated(DEFAULT_SPEC),
   sourceLabel: syntheticLabel(DEFAULT_SPEC),
   synthetic: true,
   importErrors: [],
@@ -81,8 +87,10 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   done: 0,
   total: 0,
   prunedHeads: [],
-  setSpec: (spec) =>
-    set({ spec, problems: syntheticProblems(spec).map(problemFromSynthetic), sourceLabel: syntheticLabel(spec), synthetic: true, importErrors: [], ...cleared }),
+  setSpec(wanted) {
+    const { spec, problems } = generated(wanted);
+    set({ spec, problems, sourceLabel: syntheticLabel(spec), synthetic: true, importErrors: [], ...cleared });
+  },
   importJsonl(fileName, text) {
     const { problems, errors } = parseProblemsJsonl(text);
     if (problems.length === 0) {

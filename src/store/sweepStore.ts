@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent, ModelInfo } from '../worker/protocol';
 import { summarizeSweep, type SweepSummary } from '../engine/sweep/sweepMetrics';
-import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
+import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
 import { activeTruncation } from './activeTruncation';
 
 /** `truncations` for a sweep of `count` configurations on the model as truncated now; nothing when it is not. */
@@ -80,7 +80,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
         model: { name: info.name, fingerprint: info.fingerprint, numLayers: info.spec.numLayers, numHeads: info.spec.numHeads },
         mode,
         maxNewTokens: 64,
-        problems: problems.map(({ id, question, reference, solution }) => ({ id, question, reference, ...(solution ? { solution } : {}) })),
+        problems: problems.map(sweepProblemOf),
         configs: singleHeadConfigs(info.spec.numLayers, info.spec.numHeads),
         // The worker's model carries the applied truncation: the file says so, and the worker rebuilds it from the files for the sweep.
         ...truncationsFor(info.spec.numLayers * info.spec.numHeads + 1),

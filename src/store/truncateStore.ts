@@ -11,7 +11,7 @@ import type { CheckResult } from '../engine/check/headMaskCheck';
 import type { TruncationReport } from '../engine/truncate/truncateWeights';
 import { formatTruncation, parseTruncations, type MatrixKind } from '../engine/truncate/truncationSpec';
 import { truncationSweepConfigs } from '../engine/truncate/truncationSweep';
-import { SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../engine/sweep/sweepSchema';
+import { sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../engine/sweep/sweepSchema';
 import type { Problem } from '../engine/problems/problem';
 import { useModelStore } from './modelStore';
 import { activeTruncation } from './activeTruncation';
@@ -97,7 +97,7 @@ export const useTruncateStore = create<TruncateState>((set, get) => ({
     const file: SweepFile = {
       schema: SWEEP_SCHEMA, version: SWEEP_VERSION, mode: 'generate', maxNewTokens,
       model: { name: info.name, fingerprint: info.fingerprint, numLayers: info.spec.numLayers, numHeads: info.spec.numHeads },
-      problems: problems.map(({ id, question, reference }) => ({ id, question, reference })),
+      problems: problems.map(sweepProblemOf),
       configs, truncations, cells: [],
     };
     const total = configs.length * problems.length;

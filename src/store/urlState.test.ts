@@ -20,4 +20,14 @@ describe('URL view', () => {
       spec: undefined,
     });
   });
+
+  it('carries the mix generator as gen=mix, with its own levels; no gen is synthetic, as in older links', () => {
+    const view = readUrlView('?gen=mix&seed=7&count=10&level=3');
+    expect(view.spec).toEqual({ seed: 7, count: 10, level: 3, generator: 'mix' });
+    expect(writeUrlView('', view)).toBe('?gen=mix&seed=7&count=10&level=3');
+    // Level 4 is synthetic's alone; an unknown generator is read as synthetic.
+    expect(readUrlView('?gen=mix&seed=7&count=10&level=4').spec).toEqual({ seed: 7, count: 10, level: undefined, generator: 'mix' });
+    expect(readUrlView('?gen=other&seed=7&count=10&level=4').spec).toEqual({ seed: 7, count: 10, level: 4 });
+    expect(writeUrlView('?gen=mix&seed=1&count=2', { ...view, spec: { seed: 3, count: 4 } })).toBe('?seed=3&count=4');
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * The URL holds what makes a view reproducible: the model, the pruned heads
- * and the synthetic problem set. A shared link opens the same view.
- *   ?model=<bundled folder>&hub=<Hub id>&dtype=q4&prune=1.4,2.3&seed=7&count=10&level=2&backend=wasm
+ * and the generated problem set. A shared link opens the same view.
+ *   ?model=<bundled folder>&hub=<Hub id>&dtype=q4&prune=1.4,2.3&gen=mix&seed=7&count=10&level=2&backend=wasm
+ * `gen` is absent for the synthetic generator, so links from before `mix` open as they did.
  */
 import type { ModelSource } from '../engine/model/modelSource';
 import { MODEL_DTYPES, type ModelDtype } from '../engine/model/modelFiles';
-import { LEVELS, type Level } from '../engine/problems/synthetic';
+import { GENERATOR_NAMES, levelFor, type GeneratorName } from '../engine/problems/generators';
 import type { HeadRef } from './headsStore';
 import type { SyntheticSetSpec } from './runsStore';
 import type { BackendChoice } from '../worker/protocol';
@@ -34,10 +35,12 @@ export function readUrlView(search: string): UrlView {
     .flatMap((m) => (m ? [[Number(m[1]), Number(m[2])] as HeadRef] : []));
   const seed = Number(q.get('seed'));
   const count = Number(q.get('count'));
-  const level = Number(q.get('level'));
+  const gen = q.get('gen');
+  // An unknown `gen` falls back to synthetic, as a malformed seed or level falls back to none.
+  const generator = GENERATOR_NAMES.find((g): g is Exclude<GeneratorName, 'synthetic'> => g !== 'synthetic' && g === gen);
   const spec =
     q.has('seed') && Number.isInteger(seed) && seed >= 0 && Number.isInteger(count) && count > 0 && count <= 500
-      ? { seed, count, level: LEVELS.includes(level as Level) ? (level as Level) : undefined }
+      ? { seed, count, level: levelFor(generator ?? 'synthetic', Number(q.get('level'))), ...(generator ? { generator } : {}) }
       : undefined;
   return { source, prune, spec };
 }
@@ -45,7 +48,7 @@ export function readUrlView(search: string): UrlView {
 /** The query string for a view, keeping unrelated parameters. */
 export function writeUrlView(search: string, view: UrlView): string {
   const q = new URLSearchParams(search);
-  for (const k of ['model', 'hub', 'dtype', 'prune', 'seed', 'count', 'level']) q.delete(k);
+  for (const k of ['model', 'hub', 'dtype', 'prune', 'gen', 'seed', 'count', 'level']) q.delete(k);
   if (view.backend) {
     q.delete('backend');
     if (view.backend !== 'auto') q.set('backend', view.backend);
@@ -56,6 +59,7 @@ export function writeUrlView(search: string, view: UrlView): string {
   } else if (view.source.kind === 'bundled' && view.source.name !== BUNDLED_MODEL) q.set('model', view.source.name);
   if (view.prune.length) q.set('prune', view.prune.map(([l, h]) => `${l}.${h}`).join(','));
   if (view.spec) {
+    if (view.spec.generator) q.set('gen', view.spec.generator);
     q.set('seed', String(view.spec.seed));
     q.set('count', String(view.spec.count));
     if (view.spec.level) q.set('level', String(view.spec.level));

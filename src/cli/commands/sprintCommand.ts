@@ -13,7 +13,8 @@ import { trainSprint } from '../../engine/sprint/sprintSelector';
 import { parseSelector } from '../../engine/sprint/selectorFile';
 import { SELECTOR_ENCODERS, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
-import { compareMethods } from '../../engine/sprint/compareMethods';
+import { compareMethods, METHODS } from '../../engine/sprint/compareMethods';
+import { familyBreakdown } from '../../engine/sprint/familyBreakdown';
 
 function readJson(path: string, what: string): unknown {
   try {
@@ -68,7 +69,9 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       onProblem: (done) => progress(`\r${done}/${problems.length} problems`),
     });
     progress('\n');
-    const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods, paired: report.paired };
+    const byFamily = familyBreakdown(report);
+    // Only sets with families (mix) get the key, so other runs' JSON is unchanged.
+    const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods, paired: report.paired, ...(byFamily.length ? { byFamily } : {}) };
     if (values.out) writeFileSync(values.out, JSON.stringify(report));
     if (values.json) {
       out(JSON.stringify(summary));
@@ -86,6 +89,10 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       const diffs = c.points.map((p) => `N=${p.n} ${signed(p.diff.mean)} (${signed(p.diff.low)} to ${signed(p.diff.high)})`).join('  ');
       const m = c.mcnemarAt1;
       out(`${c.against.padEnd(9)} ${diffs}  McNemar at N=1: SPRINT alone right ${m.aOnly}, ${c.against} alone right ${m.bOnly}, p = ${m.p.toPrecision(2)}`);
+    }
+    if (byFamily.length) {
+      out(`\npass@1 per family    n  ${METHODS.map((m) => m.padStart(8)).join(' ')}`);
+      for (const f of byFamily) out(`${f.family.padEnd(18)} ${String(f.n).padStart(3)}  ${METHODS.map((m) => pct(f.passAt1[m]).padStart(8)).join(' ')}`);
     }
     return;
   }

@@ -9,7 +9,7 @@ import { checkHeads, parseHeads, parseShard, positiveInt, required, UsageError }
 import { loadProblemsArg } from '../problemArgs';
 import { gradeAnswer } from '../../engine/grading/gradeAnswer';
 import { runSweep } from '../../engine/sweep/runSweep';
-import { pendingCells, singleHeadConfigs, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
 import { runTruncatedSweep, truncationSweepConfigs } from '../../engine/truncate/truncationSweep';
 import { formatTruncation } from '../../engine/truncate/truncationSpec';
 import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
@@ -43,7 +43,7 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
     model: { name: values.model!, fingerprint: model.fingerprint, numLayers, numHeads },
     mode,
     maxNewTokens: positiveInt(values['max-new-tokens'], 'max-new-tokens', 64),
-    problems: problems.map(({ id, question, reference, solution }) => ({ id, question, reference, ...(solution ? { solution } : {}) })),
+    problems: problems.map(sweepProblemOf),
     configs,
     ...(truncations ? { truncations } : {}),
     cells: [],

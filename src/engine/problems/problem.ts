@@ -3,8 +3,9 @@
  * evaluate and sweep code needs to ask a question and grade the answer.
  */
 import type { SyntheticProblem } from './synthetic';
+import type { MixProblem } from './mix/mixProblems';
 
-export type ProblemSource = 'gsm8k' | 'math500' | 'synthetic' | 'pasted';
+export type ProblemSource = 'gsm8k' | 'math500' | 'synthetic' | 'mix' | 'pasted';
 
 export interface Problem {
   /** Unique within one loaded set: a data set's own id, else `<source>-<line>`. */
@@ -15,10 +16,12 @@ export interface Problem {
   /** The worked solution, when the source has one. */
   solution?: string;
   source: ProblemSource;
-  /** Difficulty: 1..4 for synthetic problems, 1..5 for MATH; a string when the data says something else. */
+  /** Difficulty: 1..4 for synthetic problems, 1..3 for mix, 1..5 for MATH; a string when the data says something else. */
   level?: number | string;
   /** MATH subject, such as "Algebra" or "Precalculus". */
   subject?: string;
+  /** The mix generator's problem family ("price", "ages", ...), so results can be split by kind of question. */
+  family?: string;
 }
 
 /** One line's problem that could not be loaded, and why. Lines count from 1. */
@@ -42,5 +45,22 @@ export function problemFromSynthetic(p: SyntheticProblem): Problem {
     solution: p.answer,
     source: 'synthetic',
     level: p.level,
+  };
+}
+
+/**
+ * A generated mixed-family problem in the common shape. The noisy shortcut
+ * and the distractor flag stay behind: they are training data, and a
+ * grader or view that saw them could be steered by them.
+ */
+export function problemFromMix(p: MixProblem): Problem {
+  return {
+    id: p.id,
+    question: p.question,
+    reference: String(p.final),
+    solution: p.answer,
+    source: 'mix',
+    level: p.level,
+    family: p.family,
   };
 }

@@ -42,6 +42,8 @@ export interface PairedCurve {
 export interface ComparisonReport {
   ns: number[];
   problems: string[];
+  /** Each problem's family (null for one without), present only when some problem has one. */
+  families?: (string | null)[];
   methods: MethodCurve[];
   paired: PairedCurve[];
   /** Per method, per problem, the N attempts' answers. */
@@ -152,9 +154,12 @@ export async function compareMethods(
     onProblem?.(i + 1);
   }
   const usable = ns.filter((n) => n <= maxN);
+  // Left out for sets without families, so their reports read as they always did.
+  const families = problems.some((p) => p.family) ? { families: problems.map((p) => p.family ?? null) } : {};
   return {
     ns: usable,
     problems: problems.map((p) => p.id),
+    ...families,
     methods: METHODS.map((method) => ({ method, points: bestOfNCurve(attempts[method], usable, seed) })),
     paired: pairedAgainstBaselines(attempts, usable, seed),
     attempts,

@@ -8,6 +8,8 @@ import type { ComparisonReport, Method } from './compareMethods';
 
 export interface ProblemDelta {
   problem: string;
+  /** The problem's family, when the report has one for it. */
+  family?: string;
   /** Share of method a's first n answers that are right, 0..1. */
   a: number;
   b: number;
@@ -22,6 +24,7 @@ export function problemDeltas(report: ComparisonReport, a: Method, b: Method, n:
   return report.problems.map((problem, i) => {
     const sa = share(report.attempts[a][i], n);
     const sb = share(report.attempts[b][i], n);
-    return { problem, a: sa, b: sb, delta: sa - sb };
+    const family = report.families?.[i];
+    return { problem, ...(family ? { family } : {}), a: sa, b: sb, delta: sa - sb };
   });
 }

@@ -23,9 +23,16 @@ describe('summarizeSweep', () => {
     expect(s.heads.map((h) => [h.layer, h.head, h.delta, h.n])).toEqual([[0, 0, -0.5, 2], [0, 1, 1, 1]]);
   });
 
-  it('writes CSV with quoting', () => {
+  it('writes CSV with quoting, and an empty family cell for a file without families', () => {
     const csv = sweepToCsv(file).split('\n');
-    expect(csv[0]).toBe('pruned,problem_id,correct,predicted,tokens,logprob');
-    expect(csv[4]).toBe('"0.0","b",false,"""q""",,');
+    expect(csv[0]).toBe('pruned,problem_id,family,correct,predicted,tokens,logprob');
+    expect(csv[4]).toBe('"0.0","b","",false,"""q""",,');
+  });
+
+  it('writes each problem\'s family beside its id', () => {
+    const withFamilies: SweepFile = { ...file, problems: [{ ...file.problems[0], family: 'price' }, file.problems[1]] };
+    const csv = sweepToCsv(withFamilies).split('\n');
+    expect(csv[1]).toBe('"","a","price",true,"1",,');
+    expect(csv[2]).toBe('"","b","",false,"3",,');
   });
 });

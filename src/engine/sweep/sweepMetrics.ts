@@ -46,13 +46,14 @@ export function summarizeSweep(file: SweepFile): SweepSummary {
   };
 }
 
-/** One CSV row per cell: configuration's pruned heads, problem id, and the result. */
+/** One CSV row per cell: configuration's pruned heads, problem id and family (empty when the file has none), and the result. */
 export function sweepToCsv(file: SweepFile): string {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = ['pruned,problem_id,correct,predicted,tokens,logprob'];
+  const lines = ['pruned,problem_id,family,correct,predicted,tokens,logprob'];
   for (const c of file.cells) {
     const pruned = file.configs[c.config].map(([l, h]) => `${l}.${h}`).join(' ');
-    lines.push([quote(pruned), quote(file.problems[c.problem].id), c.correct ?? '', quote(c.predicted ?? ''), c.tokens ?? '', c.logprob ?? ''].join(','));
+    const problem = file.problems[c.problem];
+    lines.push([quote(pruned), quote(problem.id), quote(problem.family ?? ''), c.correct ?? '', quote(c.predicted ?? ''), c.tokens ?? '', c.logprob ?? ''].join(','));
   }
   return lines.join('\n') + '\n';
 }

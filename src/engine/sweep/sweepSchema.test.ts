@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSweeps } from './mergeSweeps';
-import { maskFor, pendingCells, singleHeadConfigs, SweepFileError, validateSweepFile, type SweepFile } from './sweepSchema';
+import { maskFor, pendingCells, singleHeadConfigs, SweepFileError, sweepProblemOf, validateSweepFile, type SweepFile } from './sweepSchema';
+import { problemFromMix, problemFromSynthetic } from '../problems/problem';
+import { mixProblem } from '../problems/mix/mixProblems';
+import { syntheticProblem } from '../problems/synthetic';
 
 function sweep(cells: SweepFile['cells'], shard?: SweepFile['shard']): SweepFile {
   return {
@@ -51,5 +54,23 @@ describe('sweep files', () => {
     expect(() => validateSweepFile({ ...v2, truncations: [[]] })).toThrow(/as long as "configs"/);
     expect(() => validateSweepFile({ ...v2, truncations: [[], ['0.mlp.side:0.5'], [], [], []] })).toThrow(/truncations\[1\]: truncation "0.mlp.side:0.5"/);
     expect(() => mergeSweeps([v2, { ...v2, truncations: [[], [], [], [], []] }])).toThrow(/different truncations/);
+  });
+
+  it('carry each problem\'s family when it has one, keep it through a merge, and refuse an odd one', () => {
+    const mix = mixProblem(5, 0);
+    expect(sweepProblemOf(problemFromMix(mix))).toEqual({ id: 'mix-5-0', question: mix.question, reference: String(mix.final), solution: mix.answer, family: mix.family });
+    // A synthetic problem is written as before: no family key at all.
+    expect(Object.keys(sweepProblemOf(problemFromSynthetic(syntheticProblem(7, 0))))).toEqual(['id', 'question', 'reference', 'solution']);
+    const families = (f: SweepFile): SweepFile => ({ ...f, problems: [{ ...f.problems[0], family: 'price' }, { ...f.problems[1], family: 'ages' }] });
+    const a = families(sweep([{ config: 0, problem: 0, correct: true }], { index: 0, count: 2 }));
+    const b = families(sweep([{ config: 1, problem: 1, correct: false }], { index: 1, count: 2 }));
+    expect(validateSweepFile(JSON.parse(JSON.stringify(a))).problems.map((p) => p.family)).toEqual(['price', 'ages']);
+    expect(mergeSweeps([a, b]).problems.map((p) => p.family)).toEqual(['price', 'ages']);
+    expect(() => mergeSweeps([a, sweep([])])).toThrow(/different problem set/);
+    const odd = (family: unknown) => ({ ...sweep([]), problems: [{ id: 'p0', question: 'Q0', reference: '1', family }] });
+    expect(() => validateSweepFile(odd(7))).toThrow(/problems\[0\]\.family must be a short name/);
+    expect(() => validateSweepFile(odd('<b>price</b>'))).toThrow(/problems\[0\]\.family/);
+    expect(() => validateSweepFile(odd('x'.repeat(33)))).toThrow(/problems\[0\]\.family/);
+    expect(validateSweepFile(odd('groups'))).toBeTruthy();
   });
 });

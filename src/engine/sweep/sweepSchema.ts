@@ -8,9 +8,11 @@
  *
  * Version 2 adds `truncations`: per configuration, the low-rank truncations
  * (`L.MATRIX:KEEP[:bottom]`) its model ran with. Version 1 files, which
- * have none, are read as they are.
+ * have none, are read as they are. Either version's problems may carry a
+ * `family` (the mix generator's kind of question); files without one load.
  */
 import { parseTruncations } from '../truncate/truncationSpec';
+import type { Problem } from '../problems/problem';
 
 export const SWEEP_SCHEMA = 'headlab-sweep';
 /** The version written; versions 1 and 2 are read. */
@@ -36,6 +38,16 @@ export interface SweepProblem {
   reference: string;
   /** The worked solution, scored in logprob mode (the reference answer when absent). */
   solution?: string;
+  /** The problem's family ("price", "ages", ...), for per-family results. */
+  family?: string;
+}
+
+/** A family is a short name: it labels table rows and CSV cells, so nothing long or odd gets in. */
+const FAMILY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** A problem as a sweep file lists it: only the fields present, so files of problems without them stay as they were. */
+export function sweepProblemOf({ id, question, reference, solution, family }: Problem): SweepProblem {
+  return { id, question, reference, ...(solution ? { solution } : {}), ...(family ? { family } : {}) };
 }
 
 export interface SweepCell {
@@ -98,6 +110,12 @@ export function validateSweepFile(raw: unknown, source = 'sweep file'): SweepFil
       } catch (err) {
         fail(`truncations[${i}]: ${(err as Error).message}`);
       }
+    }
+  }
+  for (const [i, p] of f.problems!.entries()) {
+    const family = (p as Partial<SweepProblem> | null)?.family;
+    if (family !== undefined && !(typeof family === 'string' && FAMILY_NAME.test(family))) {
+      fail(`problems[${i}].family must be a short name (letters, digits, "_" or "-", at most 32), got ${JSON.stringify(family)}`);
     }
   }
   for (const [i, c] of f.cells!.entries()) {

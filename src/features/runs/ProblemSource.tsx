@@ -1,6 +1,6 @@
-/** Where the problems come from: a synthetic set, an imported GSM8K / MATH500 JSONL file, or a pasted question. */
+/** Where the problems come from: a generated set (synthetic or mixed families), an imported GSM8K / MATH500 JSONL file, or a pasted question. */
 import { useState } from 'react';
-import { LEVELS, type Level } from '../../engine/problems/synthetic';
+import { GENERATOR_NAMES, GENERATORS, type GeneratorName } from '../../engine/problems/generators';
 import { useRunsStore } from '../../store/runsStore';
 import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
 import { FetchStatus } from './FetchStatus';
@@ -14,6 +14,8 @@ export function ProblemSource() {
   const lineErrors = importErrors.filter((e) => e.line > 0);
   const busy = useBusyWith();
   const locked = busy === 'the sweep' || busy === 'the comparison' || busy === 'the SPRINT evaluation';
+  const generator: GeneratorName = spec.generator ?? 'synthetic';
+  const pickGenerator = (g: GeneratorName) => setSpec({ ...spec, generator: g === 'synthetic' ? undefined : g });
   const number = (raw: string, fallback: number) => (Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : fallback);
 
   const onFile = async (input: HTMLInputElement) => {
@@ -28,6 +30,16 @@ export function ProblemSource() {
       <legend>Problems</legend>
       <div className="buttons">
         <label>
+          Generator{' '}
+          <select value={generator} onChange={(e) => pickGenerator(e.target.value as GeneratorName)}>
+            {GENERATOR_NAMES.map((g) => (
+              <option key={g} value={g}>
+                {GENERATORS[g].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Seed <input type="number" min={0} value={spec.seed} onChange={(e) => setSpec({ ...spec, seed: number(e.target.value, spec.seed) })} />
         </label>
         <label>
@@ -35,9 +47,9 @@ export function ProblemSource() {
         </label>
         <label>
           Level{' '}
-          <select value={spec.level ?? ''} onChange={(e) => setSpec({ ...spec, level: e.target.value ? (Number(e.target.value) as Level) : undefined })}>
+          <select value={spec.level ?? ''} onChange={(e) => setSpec({ ...spec, level: e.target.value ? Number(e.target.value) : undefined })}>
             <option value="">mixed</option>
-            {LEVELS.map((l) => (
+            {GENERATORS[generator].levels.map((l) => (
               <option key={l} value={l}>
                 {l} step{l > 1 ? 's' : ''}
               </option>

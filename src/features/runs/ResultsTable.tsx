@@ -40,12 +40,15 @@ interface Props {
 }
 
 export function ResultsTable({ problems, baseline, pruned, running }: Props) {
+  // Only generated mixed-family sets have families; other sets keep the table they had.
+  const families = problems.some((p) => p.family);
   return (
     <table className="results">
       <caption>Problems{baseline ? ' and results' : ''}</caption>
       <thead>
         <tr>
           <th scope="col">Problem</th>
+          {families && <th scope="col">Family</th>}
           <th scope="col">Reference</th>
           <th scope="col">Baseline</th>
           <th scope="col">Pruned</th>
@@ -72,6 +75,7 @@ export function ResultsTable({ problems, baseline, pruned, running }: Props) {
                   {p && <pre>{p.text}</pre>}
                 </details>
               </th>
+              {families && <td>{problem.family ?? ''}</td>}
               <td>{problem.reference || '(none)'}</td>
               <td>{b ? answer(b) : status}</td>
               <td>{p ? answer(p) : b ? status : ''}</td>

@@ -19,10 +19,16 @@ export function MethodDeltaChart({ report, against, n }: { report: ComparisonRep
         <XAxis dataKey="problem" tick={false} />
         <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={40} />
         <ReferenceLine y={0} stroke="#1d2330" />
-        <Tooltip formatter={(v, _n, item) => {
-          const d = item.payload as (typeof data)[number];
-          return [`${Number(v).toFixed(2)} (SPRINT ${(100 * d.a).toFixed(0)}% right, ${against} ${(100 * d.b).toFixed(0)}%)`, 'difference'];
-        }} />
+        <Tooltip
+          labelFormatter={(label, items) => {
+            const family = (items?.[0]?.payload as (typeof data)[number] | undefined)?.family;
+            return family ? `${label} (${family})` : label;
+          }}
+          formatter={(v, _n, item) => {
+            const d = item.payload as (typeof data)[number];
+            return [`${Number(v).toFixed(2)} (SPRINT ${(100 * d.a).toFixed(0)}% right, ${against} ${(100 * d.b).toFixed(0)}%)`, 'difference'];
+          }}
+        />
         <Bar dataKey="delta" isAnimationActive={false} minPointSize={2}>
           {data.map((d) => (
             <Cell key={d.problem} fill={d.delta > 0 ? '#2a9d8f' : d.delta < 0 ? '#e63946' : '#9aa3b2'} />

@@ -17,6 +17,8 @@ import { downloadFiguresAsPng } from '../export/exportPng';
 import { BestOfNChart, METHOD_LABELS } from './BestOfNChart';
 import { MethodDeltaChart } from './MethodDeltaChart';
 import { PairedTable } from './PairedTable';
+import { FamilyTable } from './FamilyTable';
+import { comparisonToCsv } from '../../engine/sprint/comparisonCsv';
 import { evaluationEstimate, FEW_PROBLEMS } from './evaluationEstimate';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -133,6 +135,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
         <div ref={charts}>
           <SummaryTable report={report} />
           <PairedTable report={report} shown={shownNs(report)} />
+          <FamilyTable report={report} />
           <div className="charts">
             <BestOfNChart report={report} metric="passAtN" />
             <BestOfNChart report={report} metric="majority" />
@@ -151,6 +154,9 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
           <div className="buttons">
             <button type="button" onClick={() => downloadText('headlab-sprint-eval.json', JSON.stringify(report), 'application/json')}>
               Export results JSON
+            </button>
+            <button type="button" onClick={() => downloadText('headlab-sprint-eval.csv', comparisonToCsv(report), 'text/csv')}>
+              Export per-problem CSV
             </button>
             <button type="button" onClick={() => void exportPngs()}>
               Export charts PNG
