@@ -15,9 +15,15 @@ describe('URL view', () => {
 
   it('falls back to the bundled model and ignores malformed values', () => {
     expect(readUrlView('?model=../etc&prune=1-4,x,2.0&seed=3&count=9999')).toEqual({
-      source: { kind: 'bundled', name: 'headlab-math-6x8' },
+      source: { kind: 'bundled', name: 'headlab-mix-6x8' },
       prune: [[2, 0]],
       spec: undefined,
     });
+  });
+
+  it('leaves the default bundled model out of the link and names the other one', () => {
+    expect(readUrlView('?model=headlab-math-6x8').source).toEqual({ kind: 'bundled', name: 'headlab-math-6x8' });
+    expect(writeUrlView('', { source: { kind: 'bundled', name: 'headlab-math-6x8' }, prune: [] })).toBe('?model=headlab-math-6x8');
+    expect(writeUrlView('?model=headlab-math-6x8', { source: { kind: 'bundled', name: 'headlab-mix-6x8' }, prune: [] })).toBe('');
   });
 });
