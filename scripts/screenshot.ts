@@ -47,7 +47,7 @@ await sprint.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('
 await sprint.getByRole('button', { name: 'Start sweep' }).click();
 await sprint.getByText('— done').waitFor({ timeout: 300_000 });
 await sprint.getByRole('button', { name: 'Train selector on the sweep' }).click();
-await sprint.getByTestId('selector-origin').waitFor({ timeout: 120_000 });
+await sprint.getByTestId('selector-origin').filter({ hasText: 'trained here' }).waitFor({ timeout: 120_000 });
 await sprint.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
 await sprint.getByRole('button', { name: 'Rank heads for the question' }).click();
 await sprint.getByRole('table', { name: "SPRINT's picks for the question" }).waitFor();
