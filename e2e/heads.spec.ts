@@ -74,5 +74,5 @@ test('the URL carries the pruned heads and the problem set', async ({ headlab, p
   await expect(page.getByRole('button', { name: 'layer 5 head 7', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('problem-source')).toHaveText('Using 4 synthetic problems (seed 3, level 2).');
   await page.getByRole('button', { name: 'layer 0 head 0', exact: true }).click();
-  await expect(page).toHaveURL(/\?prune=0\.0,1\.4,5\.7&seed=3&count=4&level=2$/);
+  await expect(page).toHaveURL(/[?&]model=headlab-math-6x8&prune=0\.0,1\.4,5\.7&seed=3&count=4&level=2$/);
 });

@@ -138,8 +138,9 @@ test('a trained selector survives a reload, exports, and refuses a file for anot
   await region.getByLabel('Import selector JSON').setInputFiles(damaged);
   await expect(region.getByRole('alert')).toContainText(/damaged-selector.json is not a usable HeadLab SPRINT selector: "params" must hold \d+ numbers/);
 
+  // Forgetting the user's selector goes back to the one shipped with the model.
   await region.getByRole('button', { name: 'Forget selector' }).click();
-  await expect(page.getByTestId('selector-origin')).toHaveCount(0);
+  await expect(page.getByTestId('selector-origin')).toContainText('Selector shipped with the model');
   await region.getByLabel('Import selector JSON').setInputFiles(path);
   await expect(page.getByTestId('selector-origin')).toContainText(/imported from /);
   await expect(region.getByRole('alert')).toHaveCount(0);
@@ -167,8 +168,12 @@ test('the teaching demo shows a pruned head turning a wrong answer right', async
   await expect(page.getByTestId('final-answer')).toHaveText('30');
 });
 
-test('SPRINT proposes problem sets large enough to tell methods apart, with their cost before anything runs', async ({ page }) => {
-  // No selector yet: Rank says so rather than sitting disabled.
+test('SPRINT proposes problem sets large enough to tell methods apart, with their cost before anything runs', async ({ headlab, page }) => {
+  // No selector at all (none shipped, none trained): Rank says so rather than sitting disabled.
+  await page.route('**/sprint-selector.json', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.reload();
+  await headlab.waitForModel();
+  await expect(page.getByTestId('selector-origin')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Rank heads for the question' })).toBeDisabled();
   await expect(page.getByTestId('rank-why')).toHaveText('Train or import a selector to rank heads.');
   const sizes = page.getByTestId('sprint-sizes');

@@ -7,7 +7,7 @@ test.beforeEach(async ({ headlab }, info) => {
 });
 
 async function problems(page: import('@playwright/test').Page, count: number) {
-  await page.getByLabel('Problems').fill(String(count));
+  await page.getByLabel('Problems', { exact: true }).fill(String(count));
 }
 
 // Whether the page stays free of long tasks while the worker sweeps is timed, so bench/browserSweep.ts measures it, not this test.

@@ -16,7 +16,7 @@ const args = ['--disable-background-networking', '--disable-component-update', '
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await chromium.launch({ executablePath: process.env.HEADLAB_CHROMIUM ?? '/usr/bin/chromium', args });
 const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
-await page.goto(`${url}?prune=1.4&seed=7&count=10`);
+await page.goto(`${url}?model=headlab-math-6x8&prune=1.4&seed=7&count=10`);
 await page.getByTestId('backend').waitFor({ timeout: 60_000 });
 await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
 await page.getByRole('button', { name: 'Solve' }).click();

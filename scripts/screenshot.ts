@@ -1,5 +1,5 @@
 /**
- * Writes the screenshots in docs/: the app on the bundled model (WASM) with
+ * Writes the screenshots in docs/: the app on headlab-math-6x8 (WASM) with
  * layer 1 head 4 pruned, a held-out question answered, a 10-problem
  * comparison, a 4-problem sweep's heatmap, and SPRINT (a 40-problem log-prob
  * sweep, the selector trained on 32, picks for a pasted question, the
@@ -18,7 +18,7 @@ const browser = await chromium.launch({ executablePath: process.env.HEADLAB_CHRO
 /** The app, a comparison and a sweep's heatmap. */
 async function mainShots() {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
-  await page.goto(`${url}?prune=1.4`);
+  await page.goto(`${url}?model=headlab-math-6x8&prune=1.4`);
   await page.getByTestId('backend').waitFor({ timeout: 60_000 });
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
   await page.getByRole('button', { name: 'Solve' }).click();
@@ -40,14 +40,14 @@ async function mainShots() {
 if (!sprintOnly) await mainShots();
 
 const sprint = await browser.newPage({ viewport: { width: 1000, height: 1350 } });
-await sprint.goto(url);
+await sprint.goto(`${url}?model=headlab-math-6x8`);
 await sprint.getByTestId('backend').waitFor({ timeout: 60_000 });
 await sprint.getByLabel('Problems', { exact: true }).fill('40');
 await sprint.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('logprob');
 await sprint.getByRole('button', { name: 'Start sweep' }).click();
 await sprint.getByText('— done').waitFor({ timeout: 300_000 });
 await sprint.getByRole('button', { name: 'Train selector on the sweep' }).click();
-await sprint.getByTestId('selector-origin').waitFor({ timeout: 120_000 });
+await sprint.getByTestId('selector-origin').filter({ hasText: 'trained here' }).waitFor({ timeout: 120_000 });
 await sprint.getByRole('textbox', { name: 'Question', exact: true }).fill(syntheticProblem(HELD_OUT_SEED, 5).question);
 await sprint.getByRole('button', { name: 'Rank heads for the question' }).click();
 await sprint.getByRole('table', { name: "SPRINT's picks for the question" }).waitFor();

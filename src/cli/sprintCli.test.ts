@@ -40,6 +40,9 @@ describe('npm run cli -- sprint', () => {
     expect(written.shape.k).toBe(16);
     expect(written.params).toEqual(here.params);
     expect(written.trainIds).toEqual(here.trainIds);
+    // The file says what it was trained on: the generator and seed read from the problem ids.
+    expect(run.stderr).toContain('problems: synthetic generator, seed 500;');
+    expect(written.trainedOn).toEqual({ count: 8, problems: 'synthetic generator, seed 500' });
   }, 120_000);
 
   it('eval --json gives pass@N and majority with intervals for the five methods, and SPRINT paired against each baseline', () => {

@@ -11,7 +11,10 @@ import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
 
+/** headlab-math-6x8, the model Node tests and benchmarks run on (the app's default is headlab-mix-6x8). */
 export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/headlab-math-6x8', import.meta.url));
+/** headlab-mix-6x8, the app's default bundled model (the positive control). */
+export const MIX_MODEL_DIR = fileURLToPath(new URL('../../public/models/headlab-mix-6x8', import.meta.url));
 
 /**
  * Loads the model folder `dir` (Hub layout: config.json, tokenizer.json, onnx/model.onnx).

@@ -60,7 +60,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
       if (!previous || info.fingerprint !== previous.fingerprint) {
         useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
         void useSweepStore.getState().restore(info);
-        void useSprintStore.getState().restore(info);
+        void useSprintStore.getState().restore(info, source);
       }
       set({ status: 'ready', info, source, loading: undefined });
     } catch (err) {

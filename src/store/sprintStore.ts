@@ -2,17 +2,22 @@
  * The SPRINT slice: a selector trained in the worker from the current sweep
  * (first 80% of its problems train, the rest are held out), saved per model
  * in IndexedDB, exported and imported as JSON, and the heads it ranks for
- * the question in the question panel.
+ * the question in the question panel. A bundled model's shipped selector is
+ * used until the user trains or imports one, and again once that is forgotten.
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
-import type { FinalEvent, LoadProgress, ModelInfo } from '../worker/protocol';
-import { checkSelectorFor, ENCODER_LABELS, topPicks, type HeadRanking, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
+import type { FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
+import { checkSelectorFor, topPicks, type HeadRanking, type RankedHead, type SelectorEncoder, type SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelectorText } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN, type TrainOptions } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { PicksResult } from '../engine/sprint/runPicks';
-import { forgetSelector, loadSavedSelector, saveSelector } from './selectorPersistence';
+import { forgetSelector, loadSavedSelector, saveSelector, type SavedSource } from './selectorPersistence';
+import { fetchShippedSelector, type ShippedLookup } from './shippedSelector';
+
+/** Where the selector in use came from: shipped with the bundled model, trained here, or imported. */
+export type SelectorSource = { kind: 'shipped' } | SavedSource;
 
 /** The training settings a user can change; the rest are DEFAULT_TRAIN's. */
 export type TrainSettings = Pick<TrainOptions, 'temperature' | 'k' | 'epochs' | 'seed'>;
@@ -21,8 +26,14 @@ interface SprintState {
   settings: TrainSettings;
   setSettings(change: Partial<TrainSettings>): void;
   selector?: SprintSelector;
-  /** Where the selector came from, in words. */
-  origin?: string;
+  /** Where the selector in use came from; unknown for one saved before that was recorded. */
+  source?: SelectorSource;
+  /** Whether it was read back from this browser after a load. */
+  restored?: boolean;
+  /** The selector shipped with the loaded bundled model: in use whenever the user has none of their own. */
+  shipped?: SprintSelector;
+  /** Why a shipped selector file was not used (another model's, damaged). */
+  shippedProblem?: string;
   status: 'idle' | 'training' | 'ranking' | 'error';
   error?: string;
   losses: number[];
@@ -39,8 +50,8 @@ interface SprintState {
   train(file: SweepFile, encoder: SelectorEncoder): Promise<void>;
   runTopN(question: string, n: number, reference: string): Promise<void>;
   rank(question: string): Promise<void>;
-  /** After a model loads: its saved selector, if any. */
-  restore(info: ModelInfo): Promise<void>;
+  /** After a model loads: its saved selector, else the one shipped with it (`from` a bundled folder), if any. */
+  restore(info: ModelInfo, from?: ModelSource): Promise<void>;
   importJson(name: string, text: string, info: ModelInfo): void;
   discard(): Promise<void>;
 }
@@ -50,6 +61,9 @@ export function trainingSplit(problemCount: number): number[] {
   const train = Math.min(problemCount - 1, Math.max(1, Math.floor(problemCount * 0.8)));
   return Array.from({ length: train }, (_, i) => i);
 }
+
+// Counts restores, so a slow one for a model since replaced does not overwrite the newer model's selector.
+let restores = 0;
 
 const fresh = { ranked: undefined, none: undefined, rankedFor: undefined, picks: undefined, error: undefined, status: 'idle' as const };
 
@@ -70,8 +84,8 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     );
     try {
       const { selector, seconds } = await done;
-      set({ selector, seconds, origin: `trained here on ${selector.trainIds.length} questions with ${ENCODER_LABELS[selector.encoder]}`, status: 'idle', download: undefined });
-      await saveSelector(selector);
+      set({ selector, seconds, source: { kind: 'trained' }, restored: false, status: 'idle', download: undefined });
+      await saveSelector(selector, { kind: 'trained' });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message, download: undefined });
     }
@@ -99,23 +113,29 @@ export const useSprintStore = create<SprintState>((set, get) => ({
       set({ status: 'error', error: (err as Error).message });
     }
   },
-  async restore(info) {
-    const selector = await loadSavedSelector(info.fingerprint);
-    set({ ...fresh, selector, losses: selector?.losses ?? [], seconds: undefined, origin: selector && `restored from this browser (${selector.trainIds.length} training questions, ${ENCODER_LABELS[selector.encoder]})` });
+  async restore(info, from) {
+    const mine = ++restores;
+    const [saved, shipped] = await Promise.all([loadSavedSelector(info.fingerprint), from?.kind === 'bundled' ? fetchShippedSelector(from.name, info) : ({} as ShippedLookup)]);
+    if (mine !== restores) return;
+    const inUse = saved
+      ? { selector: saved.selector, source: saved.source, restored: true }
+      : { selector: shipped.selector, source: shipped.selector && ({ kind: 'shipped' } as const), restored: false };
+    set({ ...fresh, ...inUse, shipped: shipped.selector, shippedProblem: shipped.problem, losses: inUse.selector?.losses ?? [], seconds: undefined });
   },
   importJson(name, text, info) {
     try {
       const selector = parseSelectorText(text, name);
       checkSelectorFor(selector, info);
-      set({ ...fresh, selector, losses: selector.losses, seconds: undefined, origin: `imported from ${name}` });
-      void saveSelector(selector);
+      set({ ...fresh, selector, losses: selector.losses, seconds: undefined, source: { kind: 'imported', file: name }, restored: false });
+      void saveSelector(selector, { kind: 'imported', file: name });
     } catch (err) {
       set({ error: `Could not import the selector: ${(err as Error).message}` });
     }
   },
   async discard() {
-    const { selector } = get();
-    if (selector) await forgetSelector(selector.model.fingerprint);
-    set({ ...fresh, selector: undefined, losses: [], seconds: undefined, origin: undefined });
+    const { selector, source, shipped } = get();
+    if (!selector || source?.kind === 'shipped') return;
+    await forgetSelector(selector.model.fingerprint);
+    set({ ...fresh, selector: shipped, source: shipped && { kind: 'shipped' }, restored: false, losses: shipped?.losses ?? [], seconds: undefined });
   },
 }));

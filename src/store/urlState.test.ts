@@ -15,7 +15,7 @@ describe('URL view', () => {
 
   it('falls back to the bundled model and ignores malformed values', () => {
     expect(readUrlView('?model=../etc&prune=1-4,x,2.0&seed=3&count=9999')).toEqual({
-      source: { kind: 'bundled', name: 'headlab-math-6x8' },
+      source: { kind: 'bundled', name: 'headlab-mix-6x8' },
       prune: [[2, 0]],
       spec: undefined,
     });
@@ -29,5 +29,11 @@ describe('URL view', () => {
     expect(readUrlView('?gen=mix&seed=7&count=10&level=4').spec).toEqual({ seed: 7, count: 10, level: undefined, generator: 'mix' });
     expect(readUrlView('?gen=other&seed=7&count=10&level=4').spec).toEqual({ seed: 7, count: 10, level: 4 });
     expect(writeUrlView('?gen=mix&seed=1&count=2', { ...view, spec: { seed: 3, count: 4 } })).toBe('?seed=3&count=4');
+  });
+
+  it('leaves the default bundled model out of the link and names the other one', () => {
+    expect(readUrlView('?model=headlab-math-6x8').source).toEqual({ kind: 'bundled', name: 'headlab-math-6x8' });
+    expect(writeUrlView('', { source: { kind: 'bundled', name: 'headlab-math-6x8' }, prune: [] })).toBe('?model=headlab-math-6x8');
+    expect(writeUrlView('?model=headlab-math-6x8', { source: { kind: 'bundled', name: 'headlab-mix-6x8' }, prune: [] })).toBe('');
   });
 });

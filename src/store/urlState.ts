@@ -10,8 +10,10 @@ import { GENERATOR_NAMES, levelFor, type GeneratorName } from '../engine/problem
 import type { HeadRef } from './headsStore';
 import type { SyntheticSetSpec } from './runsStore';
 import type { BackendChoice } from '../worker/protocol';
+import { DEFAULT_BUNDLED_MODEL } from '../engine/model/bundledModels';
 
-export const BUNDLED_MODEL = 'headlab-math-6x8';
+/** The bundled model a URL without `model=` (or `hub=`) loads; the URL leaves it out. */
+export const BUNDLED_MODEL = DEFAULT_BUNDLED_MODEL;
 
 export interface UrlView {
   source: ModelSource;

@@ -5,6 +5,7 @@
  * The same engine code as the browser: same data and seed, same numbers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CliContext } from '../cliContext';
 import { positiveInt, positiveNumber, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
@@ -36,7 +37,8 @@ const signed = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
 export async function sprintCommand({ values, positionals, out, progress, loadModel }: CliContext): Promise<void> {
   const [sub] = positionals;
   if (sub === 'train') {
-    const file = validateSweepFile(readJson(required(values.sweep, 'sweep'), 'sweep'), values.sweep);
+    const sweepPath = required(values.sweep, 'sweep');
+    const file = validateSweepFile(readJson(sweepPath, 'sweep'), sweepPath);
     const fraction = values['train-fraction'] === undefined ? 0.8 : Number(values['train-fraction']);
     if (!(fraction > 0 && fraction <= 1)) throw new UsageError(`--train-fraction must be in (0, 1], got "${values['train-fraction']}"`);
     const count = Math.max(1, Math.floor(file.problems.length * fraction));
@@ -49,12 +51,14 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       encoder: encoderArg(values.encoder),
       temperature: positiveNumber(values.temperature, 'temperature', DEFAULT_TRAIN.temperature),
       k: positiveInt(values.k, 'k', DEFAULT_TRAIN.k),
+      // Recorded in the file's trainedOn when the problem ids name no generator and seed.
+      problems: `the problems of ${basename(sweepPath)}`,
       onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
     });
     writeFileSync(required(values.out, 'out'), JSON.stringify(selector));
     const setting = (v: { noneFirst: boolean; betaFirst: number; beta: number }) => `${v.noneFirst ? 'nothing' : `β ${v.betaFirst}`} first, β ${v.beta}`;
     const tried = selector.validation.map((v) => `${setting(v)}: ${v.passAtN.map(pct).join(' ')}`).join('; ');
-    progress(`\ntrained on ${selector.trainIds.length} questions; ${file.problems.length - count} held out; wrote ${values.out}\n`);
+    progress(`\ntrained on ${selector.trainIds.length} questions; ${file.problems.length - count} held out; problems: ${selector.trainedOn?.problems}; wrote ${values.out}\n`);
     progress(`validation pass@1/2/4/8 by setting (β: per-question weight against the fixed order): ${tried}; chose ${setting(selector)}\n`);
     return;
   }

@@ -31,6 +31,14 @@ describe('selector files', () => {
     expect(parseSelectorText(JSON.stringify(valid))).toEqual(valid);
   });
 
+  it('keeps what the selector was trained on, reads files without it, and refuses a malformed one', () => {
+    const withProvenance = { ...valid, trainedOn: { count: 2, problems: 'synthetic generator, seed 11' } };
+    expect(parseSelectorText(JSON.stringify(withProvenance))).toEqual(withProvenance);
+    expect(parseSelectorText(JSON.stringify(valid)).trainedOn).toBeUndefined();
+    expect(() => parseSelector({ ...valid, trainedOn: { count: 0, problems: 'x' } })).toThrow(/"trainedOn", when present, needs a positive count/);
+    expect(() => parseSelector({ ...valid, trainedOn: { count: 2, problems: 'x'.repeat(201) } })).toThrow(/at most 200 characters/);
+  });
+
   it('names what is wrong with a damaged or foreign file', () => {
     expect(() => parseSelectorText('{"schema": ', 'mine.json')).toThrow(/^mine.json is not valid JSON/);
     expect(() => parseSelector({ schema: 'headlab-sweep' }, 'sweep.json')).toThrow('sweep.json is not a HeadLab SPRINT selector (its "schema" is not "headlab-sprint-selector").');

@@ -6,6 +6,7 @@
 import { InvalidRequestError } from '../model/errors';
 import { layout } from './selector';
 import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, SELECTOR_VERSION, type SprintSelector } from './selectorFormat';
+import { MAX_PROBLEMS_TEXT } from './trainedOn';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
@@ -49,6 +50,13 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
   }
   if (!numbers(raw.outcomes, (raw.trainIds as unknown[]).length * nCand)) throw bad(`"outcomes" must hold ${nCand} numbers per training question`);
   if (raw.labels !== 'answer' && raw.labels !== 'logprob') throw bad('"labels" must be "answer" or "logprob"');
+  const trainedOn = raw.trainedOn;
+  if (trainedOn !== undefined) {
+    const ok = isObject(trainedOn) && isCount(trainedOn.count) && typeof trainedOn.problems === 'string' && trainedOn.problems.trim() !== '';
+    if (!ok || (trainedOn.problems as string).length > MAX_PROBLEMS_TEXT) {
+      throw bad(`"trainedOn", when present, needs a positive count and a problems text of at most ${MAX_PROBLEMS_TEXT} characters`);
+    }
+  }
   const validation = Array.isArray(raw.validation) ? (raw.validation as SprintSelector['validation']) : [];
   const losses = Array.isArray(raw.losses) ? raw.losses.filter((l): l is number => typeof l === 'number') : [];
   return {
@@ -71,6 +79,7 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
     fixedOrder: order as number[],
     outcomes: raw.outcomes as number[],
     labels: raw.labels,
+    ...(isObject(trainedOn) ? { trainedOn: { count: trainedOn.count as number, problems: trainedOn.problems as string } } : {}),
   };
 }
 

@@ -39,6 +39,12 @@ export interface SelectorFit {
   fixedOrder: number[];
 }
 
+/** What a selector was trained on: the number of training questions and their problem set in words ("synthetic generator, seed 11"). */
+export interface TrainedOn {
+  count: number;
+  problems: string;
+}
+
 /** Version 2: candidates include "prune nothing", calibrated chances, and the coverage table. */
 export const SELECTOR_VERSION = 2;
 
@@ -60,6 +66,8 @@ export interface SprintSelector extends SelectorFit {
   outcomes: number[];
   /** What the outcomes measure: a right answer (generate sweeps) or a likelier reference solution (log-prob sweeps). */
   labels: 'answer' | 'logprob';
+  /** Where the training questions came from; absent in files written before it was recorded. */
+  trainedOn?: TrainedOn;
 }
 
 /** A head as SPRINT ranks it for one question. */

@@ -11,6 +11,7 @@ import { candidateLogits, fitSelector, DEFAULT_FIT, type FitOptions } from './fi
 import { coverageOrder } from './coverage';
 import { checkSelectorFor, SELECTOR_SCHEMA, SELECTOR_VERSION, type HeadRanking, type SelectorEncoder, type SprintSelector } from './selectorFormat';
 import type { TrainOptions } from './trainSelector';
+import { trainedOnFor } from './trainedOn';
 
 export interface SprintTrainOptions extends TrainOptions, Partial<Pick<FitOptions, 'changeWeight' | 'validationShare' | 'betas'>> {
   /** The question encoder: 'mean-final-hidden' (default, offline) or 'minilm'. */
@@ -18,6 +19,8 @@ export interface SprintTrainOptions extends TrainOptions, Partial<Pick<FitOption
   encoderSettings?: EncoderSettings;
   /** Called once the questions are embedded, before training starts (for timing). */
   onEmbedded?: () => void;
+  /** The training problems in words, for when their ids name no generator (trainedOn.ts). */
+  problems?: string;
 }
 
 /** Trains on the sweep's problems at `trainIndices` (the training split; a share of it is held back for validation). */
@@ -27,6 +30,7 @@ export async function trainSprint(model: LoadedModel, file: SweepFile, trainIndi
   const { x } = await encodeQuestions(model, encoder, table.problems.map((p) => file.problems[p].question), options.encoderSettings);
   options.onEmbedded?.();
   const fitted = fitSelector(x, table, { ...DEFAULT_FIT, ...options } as FitOptions);
+  const trainIds = table.problems.map((i) => file.problems[i].id);
   return {
     schema: SELECTOR_SCHEMA,
     version: SELECTOR_VERSION,
@@ -35,7 +39,7 @@ export async function trainSprint(model: LoadedModel, file: SweepFile, trainIndi
     shape: fitted.params.shape,
     temperature: options.temperature,
     seed: options.seed,
-    trainIds: table.problems.map((i) => file.problems[i].id),
+    trainIds,
     params: Array.from(fitted.params.data),
     losses: fitted.losses,
     calibration: fitted.calibration,
@@ -47,6 +51,7 @@ export async function trainSprint(model: LoadedModel, file: SweepFile, trainIndi
     fixedOrder: fitted.fixedOrder,
     outcomes: Array.from(table.y, (v) => Math.round(v * 1000) / 1000),
     labels: file.mode === 'generate' ? 'answer' : 'logprob',
+    trainedOn: trainedOnFor(trainIds, options.problems),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Real patterns for the teaching panel: one head of the bundled model on a
+ * Real patterns for the teaching panel: one head of the loaded model on a
  * short question ("What is an attention head?"), and what the demo's
  * pruned head attended to before it was pruned. Both ask the worker like
  * the inspect mode does and draw with the same one-head view.
@@ -8,7 +8,7 @@ import { useAttentionStore, currentQuestion, type PatternRequest } from '../../s
 import { useCanStart } from '../../store/busy';
 import { HeadView } from './HeadView';
 
-/** Layer 0 head 2: the bundled model's sharpest head on this question (mean top weight 0.65; `npm run cli -- attention`). */
+/** Layer 0 head 2: headlab-math-6x8's sharpest head on this question (mean top weight 0.65; `npm run cli -- attention`). */
 const EXAMPLE = { question: 'Mia has 5 apples. Mia buys 3 more apples. How many apples does Mia have now?', layer: 0, head: 2 };
 
 /** The view of `req`'s head when the store holds it, else a button that asks for it. */
@@ -31,7 +31,7 @@ export function HeadExample() {
   return (
     <>
       <p>
-        Below is a real head: layer {EXAMPLE.layer}, head {EXAMPLE.head} of the bundled model, reading a short question. Each row is a token; the
+        Below is a real head: layer {EXAMPLE.layer}, head {EXAMPLE.head} of the loaded model, reading a short question. Each row is a token; the
         purple cells in its row are the earlier tokens it takes information from, and each row’s weights add up to 1.
       </p>
       <PatternFor req={{ question: EXAMPLE.question, answer: [], layer: EXAMPLE.layer, prune: [] }} head={EXAMPLE.head} label="Show a real head" testId="teach-example" />

@@ -1,6 +1,7 @@
-/** Which model is loaded, its grid, its size, and the backend with the reason for it. */
+/** The bundled models to choose from, which model is loaded, its grid, its size, and the backend with the reason for it. */
 import { useModelStore } from '../../store/modelStore';
 import { ModelPicker } from './ModelPicker';
+import { BundledModelList } from './BundledModelList';
 import { LoadStage } from './LoadStage';
 import { HeadCheck } from './HeadCheck';
 import { sourceName } from '../../engine/model/modelSource';
@@ -14,6 +15,7 @@ export function ModelPanel() {
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
+      <BundledModelList />
       <ModelPicker />
       {status === 'loading' && (
         <div role="status">

@@ -1,9 +1,8 @@
-/** Load another model: a Hugging Face Hub id (with a dtype), or back to the bundled one. */
+/** Load a model from the Hugging Face Hub (with a dtype), and choose the backend; the bundled models are listed beside it. */
 import { useState } from 'react';
 import { MODEL_DTYPES, type ModelDtype } from '../../engine/model/modelFiles';
 import { useModelStore } from '../../store/modelStore';
 import type { BackendChoice } from '../../worker/protocol';
-import { BUNDLED_MODEL } from '../../store/urlState';
 
 /** Suggestions for the Hub field. Not verified from this project's machines, which have no network. */
 export const SUGGESTED_HUB_MODELS = [
@@ -49,9 +48,6 @@ export function ModelPicker() {
       </label>
       <button type="submit" disabled={busy || !id.trim()}>
         Load from Hub
-      </button>
-      <button type="button" disabled={busy} onClick={() => void load({ kind: 'bundled', name: BUNDLED_MODEL }, backend)}>
-        Bundled model
       </button>
       <label>
         Backend{' '}

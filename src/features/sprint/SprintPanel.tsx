@@ -16,6 +16,7 @@ import { TopNAnswers } from './TopNAnswers';
 import { RankedPicks } from './RankedPicks';
 import { SprintSizes } from './SprintSizes';
 import { TrainSettingsForm } from './TrainSettingsForm';
+import { SelectorSummary } from './SelectorSummary';
 import { MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
 export function SprintPanel() {
@@ -24,7 +25,7 @@ export function SprintPanel() {
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
   const info = useModelStore((s) => s.info);
-  const { selector, origin, seconds, download, status, error, losses, ranked, none, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
+  const { selector, source, download, status, error, losses, ranked, none, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
   const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
   const epochs = useSprintStore((s) => s.settings.epochs);
@@ -46,7 +47,8 @@ export function SprintPanel() {
         2506.03978, changed as docs/results.md explains). It trains on the first 80% of the sweep&apos;s problems, holding a fifth of those back to
         calibrate its chances and to choose how far to trust its per-question picks over one fixed head order; the rest of the sweep stays
         held out for evaluation. To tell methods apart it needs hundreds of questions: sweep at least 500. Questions are embedded with the model&apos;s own mean final hidden state, or, as in the
-        original work, with MiniLM sentence embeddings when the Hub can be reached.
+        original work, with MiniLM sentence embeddings when the Hub can be reached. A bundled model can come with a selector trained on its own
+        sweep, so a question can be ranked at once; one you train or import here takes its place until you forget it.
       </p>
       <SprintSizes disabled={busy} />
       <div className="buttons">
@@ -77,17 +79,12 @@ export function SprintPanel() {
           Import selector JSON{' '}
           <input type="file" accept=".json,application/json" disabled={!info || busy} onChange={(e) => void onImport(e.target)} />
         </label>
-        <button type="button" disabled={!selector || busy} onClick={() => void discard()}>
+        <button type="button" disabled={!selector || source?.kind === 'shipped' || busy} title="Forget the selector trained or imported here; a shipped one takes its place again" onClick={() => void discard()}>
           Forget selector
         </button>
       </div>
       <TrainSettingsForm disabled={busy} />
-      {selector && (
-        <p className="meta" data-testid="selector-origin">
-          Selector {origin} (temperature {selector.temperature}, k {selector.shape.k}, seed {selector.seed}); kept in this browser for this model.
-          {seconds ? ` Embedding took ${seconds.embed.toFixed(1)} s, training ${seconds.train.toFixed(1)} s.` : ''}
-        </p>
-      )}
+      <SelectorSummary />
       {status === 'training' && (
         <p role="status">
           {download ? (

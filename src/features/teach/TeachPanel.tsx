@@ -1,7 +1,7 @@
 /**
  * A short guided tour for teachers: what a head is, why zeroing its o_proj
- * input removes it, why pruning can help, and a one-click demo on the
- * bundled model.
+ * input removes it, why pruning can help, and a one-click demo on
+ * headlab-math-6x8 (its answers are the ones pinned here).
  */
 import { syntheticProblem } from '../../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../../engine/problems/splits';
@@ -9,17 +9,17 @@ import { useHeadsStore } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
 import { useBusyWith } from '../../store/busy';
 import { useSolveStore } from '../../store/solveStore';
-import { BUNDLED_MODEL } from '../../store/urlState';
+import { MATH_MODEL } from '../../engine/model/bundledModels';
 import { DemoResult } from './DemoResult';
 import { DemoAttention, HeadExample } from '../attention/TeachPatterns';
 import { TruncationLesson } from '../truncate/TruncationLesson';
 
-/** Held-out problem 5: the unpruned bundled model answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
+/** Held-out problem 5: unpruned, headlab-math-6x8 answers 20; with layer 1 head 4 pruned it answers 30, the reference (e2e/heads.spec.ts). */
 const DEMO = { problem: syntheticProblem(HELD_OUT_SEED, 5), head: [1, 4] as [number, number] };
 
 export function TeachPanel() {
   const free = useBusyWith() === undefined;
-  const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === BUNDLED_MODEL) && free;
+  const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === MATH_MODEL) && free;
   const setPruned = useHeadsStore((s) => s.setPruned);
   const { setQuestion, solve } = useSolveStore();
 
@@ -54,11 +54,11 @@ export function TeachPanel() {
         <p>
           Sometimes. SPRINT (arXiv 2506.03978) learns, per question, which single head to prune and finds that the pruned models&apos; answers
           make a diverse best-of-N. Chen, Bruna and Bietti (arXiv 2406.03068) show that truncating some weight components can improve reasoning,
-          because those components store noisy global associations. This app&apos;s bundled model was trained on problems with distracting,
+          because those components store noisy global associations. This app&apos;s bundled models were trained on problems with distracting,
           irrelevant quantities, so such noise exists here too. Usually, though, pruning a head costs accuracy: the sweep shows both.
         </p>
       </details>
-      <p>Demo on the bundled model: a held-out question it gets wrong, then right with one head pruned.</p>
+      <p>Demo on the bundled model {MATH_MODEL} (load it above): a held-out question it gets wrong, then right with one head pruned.</p>
       <div className="buttons">
         <button type="button" disabled={!bundled} onClick={() => void demo(false)}>
           1. Ask with nothing pruned

@@ -1,6 +1,6 @@
 /**
  * The teaching panel's part on truncation: what a rank-r cut removes, with
- * the bundled model's own spectra (measured by scripts/truncationSpectra.ts)
+ * headlab-math-6x8's own spectra (measured by scripts/truncationSpectra.ts)
  * and what the cuts did to its accuracy (docs/results.md), plus the
  * numbers of the truncation applied now, from the worker's report.
  */
@@ -22,7 +22,7 @@ export function TruncationLesson() {
         reasoning from the context, so cutting them can help; LASER (Sharma et al., 2023) found the same in large models.
       </p>
       <p>
-        In the bundled model the spectra are steep: keeping half the components of any matrix keeps 93.9 to 99.2% of its Σσ², and keeping
+        In headlab-math-6x8 the spectra are steep: keeping half the components of any matrix keeps 93.9 to 99.2% of its Σσ², and keeping
         10% keeps 54.8% (layer 0 mlp.down) to 86.6% (layer 1 attn.v). The MLP matrices are the flattest (effective rank 55 to 73 of 128),
         the attention matrices steeper (36 to 53).
       </p>
