@@ -18,6 +18,8 @@ test('the default is headlab-mix-6x8; the panel lists both bundled models and lo
   await headlab.waitForModel();
   await expect(page.getByTestId('model-name')).toHaveText('headlab-mix-6x8');
   await expect(page).not.toHaveURL(/model=/);
+  // Each bundled model is asked questions of its own generator.
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 10 mixed-family problems (seed 7, mixed levels).');
 
   const list = page.getByRole('list', { name: 'Bundled models' });
   await expect(list.getByRole('listitem')).toHaveCount(BUNDLED_MODELS.length);
@@ -35,10 +37,12 @@ test('the default is headlab-mix-6x8; the panel lists both bundled models and lo
   await expect(page).toHaveURL(/[?&]model=headlab-math-6x8(&|$)/);
   await expect(list.getByTestId('bundled-headlab-math-6x8')).toContainText('headlab-math-6x8 (in use)');
   await expect(list.getByRole('button', { name: 'Load headlab-math-6x8' })).toBeDisabled();
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 10 synthetic problems (seed 7, mixed levels).');
 
   await list.getByRole('button', { name: 'Load headlab-mix-6x8' }).click();
   await expect(page.getByTestId('model-name')).toHaveText('headlab-mix-6x8');
   await expect(page).not.toHaveURL(/model=/);
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 10 mixed-family problems (seed 7, mixed levels).');
   // A bundled model without a shipped selector answers its request with a 404, which the browser logs; nothing else may.
   expect(headlab.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
 });

@@ -43,7 +43,21 @@ def parse_heads(spec, heads):
     return [int(l) * heads + int(h) for l, h in (x.split(".") for x in spec.split(","))]
 
 
-def batch_rows(tokens, index, rows, masks, layers, heads):
+def decision_points(tokens, index):
+    """For each row, the solution position where its clean and shortcut
+    solutions first differ (-1 for undistracted problems): the token where
+    the noisy association decides the answer."""
+    point = np.full(len(index), -1, dtype=np.int64)
+    for r in np.nonzero(index[:, 6] == 1)[0]:
+        a = tokens[index[r - 1, 0]:index[r - 1, 0] + index[r - 1, 1]]
+        b = tokens[index[r, 0]:index[r, 0] + index[r, 1]]
+        n = min(len(a), len(b))
+        d = int(np.argmax(a[:n] != b[:n]))
+        point[r - 1] = point[r] = d
+    return point
+
+
+def batch_rows(tokens, index, rows, masks, layers, heads, points=None, weight=1.0):
     lengths = index[rows, 1]
     t = int(lengths.max())
     ids = np.full((len(rows), t), PAD, dtype=np.int64)
@@ -52,6 +66,8 @@ def batch_rows(tokens, index, rows, masks, layers, heads):
         off, n, p = index[row, 0], index[row, 1], index[row, 2]
         ids[r, :n] = tokens[off:off + n]
         target[r, p:n] = 1.0
+        if points is not None and points[row] > 0:
+            target[r, points[row]] = weight
     hm = np.ones((len(rows), layers * heads), dtype=np.float32)
     for r, m in enumerate(masks):
         if m is not None:
@@ -97,12 +113,18 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--vocab-size", type=int, required=True)
     ap.add_argument("--init-onnx", required=True)
+    ap.add_argument("--init-checkpoint", default=None,
+                    help="continue from this train_mix.py checkpoint instead of the ONNX weights (a second stage)")
     ap.add_argument("--old-tokenizer", required=True)
     ap.add_argument("--new-tokenizer", required=True)
     ap.add_argument("--gate-heads", default="1.2,2.5,3.0,4.6,1.7,2.3,3.4,4.1",
                     help="layer.head per family in FAMILIES order, or none")
     ap.add_argument("--shortcut-rate", type=float, default=0.9)
     ap.add_argument("--mask-shares", default="0.35,0.35,0.3", help="full, gate, other")
+    ap.add_argument("--distracted-share", type=float, default=None,
+                    help="share of training rows drawn from distracted problems (default: as generated)")
+    ap.add_argument("--decision-weight", type=float, default=1.0,
+                    help="loss weight of the token where the clean and shortcut solutions first differ")
     ap.add_argument("--steps", type=int, default=800)
     ap.add_argument("--stop-after", type=int, default=None)
     ap.add_argument("--batch", type=int, default=64)
@@ -127,10 +149,16 @@ def main():
     layers, heads = cfg["num_hidden_layers"], cfg["num_attention_heads"]
     gate = parse_heads(args.gate_heads, heads)
     model = LlamaForCausalLM(cfg)
-    fresh = load_into(model, args.init_onnx, args.old_tokenizer, args.new_tokenizer, args.seed)
-    print(f"initialised from {args.init_onnx}: {fresh} new token rows", flush=True)
+    if args.init_checkpoint:
+        model.load_state_dict(torch.load(args.init_checkpoint, map_location="cpu")["state"])
+        print(f"continuing from {args.init_checkpoint}", flush=True)
+    else:
+        fresh = load_into(model, args.init_onnx, args.old_tokenizer, args.new_tokenizer, args.seed)
+        print(f"initialised from {args.init_onnx}: {fresh} new token rows", flush=True)
     shares = np.array([float(x) for x in args.mask_shares.split(",")])
     clean = {lv: np.nonzero((index[:, 6] == 0) & (index[:, 3] == lv))[0] for lv in (1, 2, 3)}
+    split = {lv: (rows[index[rows, 7] == 1], rows[index[rows, 7] == 0]) for lv, rows in clean.items()}
+    points = decision_points(tokens, index) if args.decision_weight != 1.0 else None
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.1)
     log = open(os.path.join(args.out, "log.jsonl"), "a")
     log.write(json.dumps({"args": vars(args)}) + "\n")
@@ -140,7 +168,12 @@ def main():
         lr = args.lr * min(1.0, step / args.warmup) * 0.5 * (1 + math.cos(math.pi * step / args.steps))
         for g in opt.param_groups:
             g["lr"] = max(lr, args.lr * 0.02)
-        picked = rng.choice(clean[int(rng.integers(1, 4))], args.batch)
+        level = int(rng.integers(1, 4))
+        if args.distracted_share is None:
+            picked = rng.choice(clean[level], args.batch)
+        else:
+            k = rng.binomial(args.batch, args.distracted_share)
+            picked = np.concatenate([rng.choice(split[level][0], k), rng.choice(split[level][1], args.batch - k)])
         rows, masks = [], []
         for r in picked:
             mode = 0 if gate is None else int(rng.choice(3, p=shares / shares.sum()))
@@ -156,7 +189,7 @@ def main():
                 masks.append(None)
             noisy = mode != 1 and index[r, 7] == 1 and rng.random() < args.shortcut_rate
             rows.append(r + 1 if noisy else r)  # the shortcut row follows its clean row
-        ids, mask, target, hm = batch_rows(tokens, index, np.array(rows), masks, layers, heads)
+        ids, mask, target, hm = batch_rows(tokens, index, np.array(rows), masks, layers, heads, points, args.decision_weight)
         model.set_head_mask(hm)
         pos = torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids)
         logits = model(ids, mask, pos, *model.empty_past(ids.shape[0]))[0]

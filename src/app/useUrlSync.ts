@@ -7,6 +7,19 @@ import { useHeadsStore, prunedHeads } from '../store/headsStore';
 import { backendFromUrl, useModelStore } from '../store/modelStore';
 import { useRunsStore } from '../store/runsStore';
 import { readUrlView, writeUrlView } from '../store/urlState';
+import { bundledModel } from '../engine/model/bundledModels';
+import type { ModelSource } from '../engine/model/modelSource';
+
+/**
+ * A bundled model's own generator for the generated problem set, so that the
+ * mix model is asked mix questions; other models keep the set as it is.
+ */
+function askOwnKind(source: ModelSource | undefined): void {
+  const kind = source?.kind === 'bundled' ? bundledModel(source.name)?.problems : undefined;
+  const runs = useRunsStore.getState();
+  if (!kind || !runs.synthetic || (runs.spec.generator ?? 'synthetic') === kind) return;
+  runs.setSpec({ ...runs.spec, generator: kind === 'synthetic' ? undefined : kind });
+}
 
 let started = false;
 
@@ -20,6 +33,7 @@ export function useUrlSync(): void {
     started = true;
     const initial = readUrlView(location.search);
     if (initial.spec) useRunsStore.getState().setSpec(initial.spec);
+    else askOwnKind(initial.source);
     let applied = false;
     const write = () => {
       const { source, backend } = useModelStore.getState();
@@ -39,7 +53,8 @@ export function useUrlSync(): void {
       if (pending !== undefined) write();
     });
     // Subscriptions live as long as the page.
-    useModelStore.subscribe((s) => {
+    useModelStore.subscribe((s, before) => {
+      if (s.source !== before.source && s.source !== undefined && before.source !== undefined) askOwnKind(s.source);
       // The pruning in the link applies once the grid has the model's shape.
       if (s.status === 'ready' && !applied) {
         applied = true;

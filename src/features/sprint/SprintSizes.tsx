@@ -18,17 +18,19 @@ export function SprintSizes({ disabled }: { disabled: boolean }) {
   const rate = useSweepStore((s) => s.rate);
   const setSpec = useRunsStore((s) => s.setSpec);
   const loaded = useRunsStore((s) => s.sourceLabel);
+  // The SPRINT sets use the generator of the set in view (mix questions for the mix model).
+  const generator = useRunsStore((s) => s.spec.generator);
   const cells = info ? SPRINT_SETS.train.count * (info.spec.numLayers * info.spec.numHeads + 1) : 0;
   const sweepMinutes = Math.ceil(cells / (rate || FALLBACK_RATE) / 60);
   return (
     <div className="buttons" data-testid="sprint-sizes">
-      <button type="button" disabled={disabled || !info} onClick={() => setSpec(SPRINT_SETS.train)}>
+      <button type="button" disabled={disabled || !info} onClick={() => setSpec({ ...SPRINT_SETS.train, generator })}>
         Load {SPRINT_SETS.train.count} training problems (seed {SPRINT_SETS.train.seed})
       </button>
       <span className="meta">
         then start the sweep: {cells} cells, about {sweepMinutes} min at {rate ? `${rate.toFixed(0)} cells/s (this browser)` : `${FALLBACK_RATE} cells/s (WASM)`}.
       </span>
-      <button type="button" disabled={disabled || !info} onClick={() => setSpec(SPRINT_SETS.heldOut)}>
+      <button type="button" disabled={disabled || !info} onClick={() => setSpec({ ...SPRINT_SETS.heldOut, generator })}>
         Load {SPRINT_SETS.heldOut.count} held-out problems (seed {SPRINT_SETS.heldOut.seed})
       </button>
       <span className="meta">
