@@ -19,9 +19,10 @@ export async function evalCommand({ values, out, progress, loadModel }: CliConte
   progress('\n');
   if (values.json) {
     const results = report.results.map(({ id, predicted, reference, correct }) => ({ id, predicted, reference, correct }));
-    out(JSON.stringify({ accuracy: report.accuracy, n: report.n, byLevel: report.byLevel, pruned: prune, results }));
+    out(JSON.stringify({ accuracy: report.accuracy, n: report.n, byLevel: report.byLevel, byFamily: report.byFamily, pruned: prune, results }));
     return;
   }
   for (const [level, acc] of Object.entries(report.byLevel)) out(`level ${level}: ${(100 * acc.accuracy).toFixed(1)}% of ${acc.n}`);
+  for (const [family, acc] of Object.entries(report.byFamily)) out(`family ${family}: ${(100 * acc.accuracy).toFixed(1)}% of ${acc.n}`);
   out(`accuracy: ${(100 * report.accuracy).toFixed(1)}% of ${report.n}`);
 }

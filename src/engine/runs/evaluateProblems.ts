@@ -28,6 +28,8 @@ export interface EvalReport {
   accuracy: number;
   n: number;
   byLevel: Record<string, { accuracy: number; n: number }>;
+  /** Per problem family (mix problems); empty when no problem has one. */
+  byFamily: Record<string, { accuracy: number; n: number }>;
   results: EvalResult[];
 }
 
@@ -65,12 +67,20 @@ export async function evaluateProblems(model: LoadedModel, problems: EvalProblem
     results.push(...latest);
     options.onProgress?.(results.length, problems.length, latest);
   }
-  const levels = new Map<string, boolean[]>();
-  problems.forEach((p, i) => {
-    if (p.level === undefined) return;
-    const key = String(p.level);
-    levels.set(key, [...(levels.get(key) ?? []), results[i].correct]);
+  const correct = results.map((r) => r.correct);
+  return {
+    accuracy: rate(correct), n: results.length, results,
+    byLevel: groupRates(problems.map((p) => p.level), correct),
+    byFamily: groupRates(problems.map((p) => p.family), correct),
+  };
+}
+
+/** Accuracy per key, keys sorted; problems without a key are left out. */
+function groupRates(keys: (string | number | undefined)[], correct: boolean[]): Record<string, { accuracy: number; n: number }> {
+  const groups = new Map<string, boolean[]>();
+  keys.forEach((k, i) => {
+    if (k === undefined) return;
+    groups.set(String(k), [...(groups.get(String(k)) ?? []), correct[i]]);
   });
-  const byLevel = Object.fromEntries([...levels].sort().map(([k, v]) => [k, { accuracy: rate(v), n: v.length }]));
-  return { accuracy: rate(results.map((r) => r.correct)), n: results.length, byLevel, results };
+  return Object.fromEntries([...groups].sort().map(([k, v]) => [k, { accuracy: rate(v), n: v.length }]));
 }
