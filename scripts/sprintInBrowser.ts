@@ -7,7 +7,8 @@
  * questions, not only at the e2e tests' sizes.
  * usage: npm run build -- --outDir dist-sprint && npx tsx scripts/sprintInBrowser.ts \
  *   --sweep training/runs/sweep-1000-11.json --selector training/runs/selector-1000-v2.json \
- *   --report training/runs/eval-v2-300-13.json --problems synthetic:300:13 --n 8 --out-dir dist-sprint
+ *   --report training/runs/eval-v2-300-13.json --problems synthetic:300:13 --n 8 --out-dir dist-sprint [--model headlab-mix-6x8]
+ * (--model: the bundled model the app opens; headlab-math-6x8 when absent)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,7 @@ import type { SprintSelector } from '../src/engine/sprint/selectorFormat';
 const { values } = parseArgs({
   options: {
     sweep: { type: 'string' }, selector: { type: 'string' }, report: { type: 'string' }, problems: { type: 'string' },
-    n: { type: 'string', default: '8' }, 'out-dir': { type: 'string', default: 'dist' }, out: { type: 'string', default: 'training/runs/sprint-in-browser.json' },
+    n: { type: 'string', default: '8' }, model: { type: 'string' }, 'out-dir': { type: 'string', default: 'dist' }, out: { type: 'string', default: 'training/runs/sprint-in-browser.json' },
   },
 });
 const read = (path: string | undefined) => JSON.parse(readFileSync(path!, 'utf8'));
@@ -35,7 +36,7 @@ const result = await withAppInBrowser(4334, (page) =>
   page.evaluate(
     ([f, p, n]) => (window as unknown as { headlabBench: { sprintAtScale(...a: unknown[]): Promise<Result> } }).headlabBench.sprintAtScale(f, p, n),
     [sweep, problems, maxN] as const,
-  ), undefined, { outDir: values['out-dir'] });
+  ), undefined, { outDir: values['out-dir'], model: values.model });
 writeFileSync(values.out!, JSON.stringify(result));
 
 /** Largest |a - b| over two selectors' numeric parameters, walked alike. */

@@ -9,7 +9,7 @@ import { gradeAnswer } from '../grading/gradeAnswer';
 import type { Problem } from '../problems/problem';
 
 /** What evaluation needs of a Problem (engine/problems/problem.ts). */
-export type EvalProblem = Pick<Problem, 'id' | 'question' | 'reference' | 'level'>;
+export type EvalProblem = Pick<Problem, 'id' | 'question' | 'reference' | 'level' | 'family'>;
 
 export interface EvalResult {
   id: string;
