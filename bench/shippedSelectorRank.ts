@@ -52,7 +52,7 @@ const times = await withAppInBrowser(4333, async (page) => {
 
 const sorted = [...times].sort((a, b) => a - b);
 report({
-  name: 'shipped-selector-rank',
+  name: `shipped-selector-rank-${model.name}`,
   command: `npm run build${values['out-dir'] === 'dist' ? '' : ` -- --outDir ${values['out-dir']}`} && npx tsx bench/shippedSelectorRank.ts --model ${model.name} --runs ${runs} --out-dir ${values['out-dir']}`,
   machine: `${machineDescription()}, headless Chromium, WASM`,
   date: new Date().toISOString(),
