@@ -46,6 +46,23 @@ def make_batch(tokens, index, rows):
     return torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(target)
 
 
+def train_step(model, opt, ids, mask, target):
+    """One clipped AdamW step on the next-token loss weighted by `target`
+    (ids, mask, target [b, t]; a target weight sits on the token predicted).
+    Returns the loss."""
+    pos = torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids)
+    logits = model(ids, mask, pos, *model.empty_past(ids.shape[0]))[0]
+    loss_tok = torch.nn.functional.cross_entropy(
+        logits[:, :-1].reshape(-1, logits.shape[-1]), ids[:, 1:].reshape(-1), reduction="none")
+    w = target[:, 1:].reshape(-1)
+    loss = (loss_tok * w).sum() / w.sum()
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    return loss
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
@@ -95,16 +112,7 @@ def main():
         weights = [0.5, 0.5, 0, 0] if step <= args.curriculum * args.steps else [0.15, 0.25, 0.3, 0.3]
         rows = rng.choice(by_level[int(rng.choice(4, p=weights)) + 1], args.batch)
         ids, mask, target = make_batch(tokens, index, rows)
-        pos = torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids)
-        logits = model(ids, mask, pos, *model.empty_past(ids.shape[0]))[0]
-        loss_tok = torch.nn.functional.cross_entropy(
-            logits[:, :-1].reshape(-1, logits.shape[-1]), ids[:, 1:].reshape(-1), reduction="none")
-        w = target[:, 1:].reshape(-1)
-        loss = (loss_tok * w).sum() / w.sum()
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        loss = train_step(model, opt, ids, mask, target)
         seen_tokens += int(mask.sum())
 
         if step % 50 == 0:

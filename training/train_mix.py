@@ -26,7 +26,7 @@ import torch
 from greedy import final_answer, greedy_generate
 from import_onnx import load_into
 from llama import LlamaForCausalLM
-from train import PAD, model_config
+from train import PAD, model_config, train_step
 
 COLS = 8  # offset, length, prompt, level, final, family, kind, distracted
 
@@ -191,17 +191,8 @@ def main():
             rows.append(r + 1 if noisy else r)  # the shortcut row follows its clean row
         ids, mask, target, hm = batch_rows(tokens, index, np.array(rows), masks, layers, heads, points, args.decision_weight)
         model.set_head_mask(hm)
-        pos = torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids)
-        logits = model(ids, mask, pos, *model.empty_past(ids.shape[0]))[0]
+        loss = train_step(model, opt, ids, mask, target)
         model.set_head_mask(None)
-        loss_tok = torch.nn.functional.cross_entropy(
-            logits[:, :-1].reshape(-1, logits.shape[-1]), ids[:, 1:].reshape(-1), reduction="none")
-        w = target[:, 1:].reshape(-1)
-        loss = (loss_tok * w).sum() / w.sum()
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
         seen += int(mask.sum())
         if step % 50 == 0:
             el = time.time() - start

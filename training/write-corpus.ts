@@ -9,9 +9,8 @@
  *
  * usage: tsx training/write-corpus.ts <model-dir> <out-dir> <train-count>
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { AutoTokenizer, env } from '@huggingface/transformers';
+import { mkdirSync } from 'node:fs';
+import { localTokenizer, promptIds, writeSplit } from './corpusFiles';
 import { syntheticProblem, syntheticProblems, LEVELS, type SyntheticProblem } from '../src/engine/problems/synthetic';
 import { EVAL_SPLIT_SIZE, HELD_OUT_SEED, TRAINING_SEED_BASE, VALIDATION_SEED } from '../src/engine/problems/splits';
 
@@ -19,9 +18,7 @@ const [modelDir, outDir, trainCountArg] = process.argv.slice(2);
 if (!modelDir || !outDir || !trainCountArg) throw new Error('usage: tsx training/write-corpus.ts <model-dir> <out-dir> <train-count>');
 const trainCount = Number(trainCountArg);
 
-env.allowRemoteModels = false;
-env.localModelPath = dirname(resolve(modelDir)) + '/';
-const tokenizer = await AutoTokenizer.from_pretrained(basename(resolve(modelDir)));
+const tokenizer = await localTokenizer(modelDir);
 const eos = tokenizer.eos_token_id as number;
 
 function evalQuestions(seed: number): Set<string> {
@@ -36,16 +33,12 @@ function write(split: string, problems: SyntheticProblem[]): void {
   const tokens: number[] = [];
   const index: number[] = [];
   for (const p of problems) {
-    const text = tokenizer.apply_chat_template([{ role: 'user', content: p.question }], {
-      add_generation_prompt: true, tokenize: false,
-    }) as string;
-    const prompt = tokenizer.encode(text, { add_special_tokens: false });
+    const prompt = promptIds(tokenizer, p.question);
     const target = tokenizer.encode(p.answer, { add_special_tokens: false });
     index.push(tokens.length, prompt.length + target.length + 1, prompt.length, p.level, p.final);
     tokens.push(...prompt, ...target, eos);
   }
-  writeFileSync(join(outDir, `${split}.tokens.u16`), new Uint16Array(tokens));
-  writeFileSync(join(outDir, `${split}.index.i32`), new Int32Array(index));
+  writeSplit(outDir, split, tokens, index);
   const maxLen = problems.reduce((m, _, i) => Math.max(m, index[i * 5 + 1]), 0);
   process.stderr.write(`${split}: ${problems.length} problems, ${tokens.length} tokens, longest ${maxLen}\n`);
 }

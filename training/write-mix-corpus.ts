@@ -10,9 +10,8 @@
  *
  * usage: tsx training/write-mix-corpus.ts <model-dir> <out-dir> <train-count>
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { AutoTokenizer, env } from '@huggingface/transformers';
+import { mkdirSync } from 'node:fs';
+import { localTokenizer, promptIds, writeSplit } from './corpusFiles';
 import { FAMILIES, MIX_LEVELS, mixProblem, mixProblems, type MixProblem } from '../src/engine/problems/mix/mixProblems';
 import { EVAL_SPLIT_SIZE, MIX_EVAL_SEEDS, MIX_TRAINING_SEED, VALIDATION_SEED } from '../src/engine/problems/splits';
 
@@ -20,9 +19,7 @@ const [modelDir, outDir, trainCountArg] = process.argv.slice(2);
 if (!modelDir || !outDir || !trainCountArg) throw new Error('usage: tsx training/write-mix-corpus.ts <model-dir> <out-dir> <train-count>');
 const trainCount = Number(trainCountArg);
 
-env.allowRemoteModels = false;
-env.localModelPath = dirname(resolve(modelDir)) + '/';
-const tokenizer = await AutoTokenizer.from_pretrained(basename(resolve(modelDir)));
+const tokenizer = await localTokenizer(modelDir);
 const eos = tokenizer.eos_token_id as number;
 
 function evalQuestions(seeds: readonly number[]): Set<string> {
@@ -39,10 +36,7 @@ function write(split: string, problems: MixProblem[]): void {
   const tokens: number[] = [];
   const index: number[] = [];
   for (const p of problems) {
-    const text = tokenizer.apply_chat_template([{ role: 'user', content: p.question }], {
-      add_generation_prompt: true, tokenize: false,
-    }) as string;
-    const prompt = tokenizer.encode(text, { add_special_tokens: false });
+    const prompt = promptIds(tokenizer, p.question);
     const family = FAMILIES.indexOf(p.family);
     const row = (answer: string, final: number, kind: number) => {
       const target = tokenizer.encode(answer, { add_special_tokens: false });
@@ -52,8 +46,7 @@ function write(split: string, problems: MixProblem[]): void {
     row(p.answer, p.final, 0);
     if (p.shortcut) row(p.shortcut.answer, p.shortcut.final, 1);
   }
-  writeFileSync(join(outDir, `${split}.tokens.u16`), new Uint16Array(tokens));
-  writeFileSync(join(outDir, `${split}.index.i32`), new Int32Array(index));
+  writeSplit(outDir, split, tokens, index);
   process.stderr.write(`${split}: ${problems.length} problems, ${index.length / 8} rows, ${tokens.length} tokens\n`);
 }
 
