@@ -141,6 +141,8 @@ const variants: Record<string, Partial<FitOptions>> = {
   'change weight 1': { changeWeight: 1 },
   'change weight 10': { changeWeight: 10 },
   'temperature 1': { temperature: 1 },
+  'weight decay 1e-3': { weightDecay: 1e-3 },
+  'weight decay 1e-2': { weightDecay: 1e-2 },
 };
 for (const name of (values.variants ?? 'default').split(',')) variant(`sprint ${name}`, variants[name]);
 if (values.logprob) variant('sprint, log-prob soft labels', {}, logprobLabels());

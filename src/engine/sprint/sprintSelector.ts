@@ -6,7 +6,7 @@ import type { LoadedModel } from '../model/loadModel';
 import { InvalidRequestError } from '../model/errors';
 import type { SweepFile } from '../sweep/sweepSchema';
 import { checkEncoderWidth, encodeQuestions, type EncoderSettings } from './questionEncoder';
-import { outcomesFromSweep, noneIndex } from './outcomes';
+import { outcomesFromSweep, noneIndex, type OutcomeTable } from './outcomes';
 import { candidateLogits, fitSelector, DEFAULT_FIT, type FitOptions } from './fitSelector';
 import { coverageOrder } from './coverage';
 import { checkSelectorFor, SELECTOR_SCHEMA, SELECTOR_VERSION, type HeadRanking, type SelectorEncoder, type SprintSelector } from './selectorFormat';
@@ -29,13 +29,24 @@ export async function trainSprint(model: LoadedModel, file: SweepFile, trainIndi
   const encoder = options.encoder ?? 'mean-final-hidden';
   const { x } = await encodeQuestions(model, encoder, table.problems.map((p) => file.problems[p].question), options.encoderSettings);
   options.onEmbedded?.();
+  return selectorFromEmbeddings(x, table, file, model.fingerprint, { ...options, encoder });
+}
+
+/**
+ * Everything of training after the questions are embedded: the fit, the
+ * calibration, the validated setting and the file's fields.
+ * @param x [table.problems.length, dIn] row-major question embeddings, in the table's order
+ */
+export function selectorFromEmbeddings(
+  x: Float32Array, table: OutcomeTable, file: SweepFile, fingerprint: string, options: SprintTrainOptions & { encoder: SelectorEncoder },
+): SprintSelector {
   const fitted = fitSelector(x, table, { ...DEFAULT_FIT, ...options } as FitOptions);
   const trainIds = table.problems.map((i) => file.problems[i].id);
   return {
     schema: SELECTOR_SCHEMA,
     version: SELECTOR_VERSION,
-    model: { fingerprint: model.fingerprint, numLayers: file.model.numLayers, numHeads: file.model.numHeads },
-    encoder,
+    model: { fingerprint, numLayers: file.model.numLayers, numHeads: file.model.numHeads },
+    encoder: options.encoder,
     shape: fitted.params.shape,
     temperature: options.temperature,
     seed: options.seed,
@@ -74,8 +85,14 @@ export async function rankHeadsFor(model: LoadedModel, selector: SprintSelector,
   if (questions.some((q) => !q.trim())) throw new InvalidRequestError('The question is empty: type or paste a question first.');
   const { x, dim } = await encodeQuestions(model, selector.encoder, questions, settings);
   checkEncoderWidth(selector.encoder, dim, selector.shape.dIn);
+  return rankingsFromEmbeddings(selector, x, dim);
+}
+
+/** Each question's ranking from its embedding; x [questions, dim] row-major. */
+export function rankingsFromEmbeddings(selector: SprintSelector, x: Float32Array, dim: number): HeadRanking[] {
   const params = { shape: selector.shape, data: Float64Array.from(selector.params) };
-  return questions.map((_, q) => rankingFrom(selector, candidateLogits(params, selector.calibration, x.subarray(q * dim, (q + 1) * dim), selector.temperature)));
+  return Array.from({ length: x.length / dim }, (_, q) =>
+    rankingFrom(selector, candidateLogits(params, selector.calibration, x.subarray(q * dim, (q + 1) * dim), selector.temperature)));
 }
 
 /** One question's ranking. */
