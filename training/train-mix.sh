@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds headlab-mix-6x8, the positive control for SPRINT, from nothing but
 # the bundled headlab-math-6x8 (whose weights it starts from): tokenizer,
-# mixed-family corpus, two gated training stages, export
+# mixed-family corpus, three gated training stages, export
 # (the commands of public/models/headlab-mix-6x8/README.md).
 # Needs what train-bundled.sh needs (training/setup.sh, `npm install`).
 # usage: bash training/train-mix.sh
@@ -22,5 +22,10 @@ common=(--corpus training/corpus-mix --vocab-size "$vocab" --init-onnx "$base/on
 /usr/bin/python3 training/train_mix.py "${common[@]}" --out training/runs/mix-stage2 --seed 1 --threads 2 \
   --init-checkpoint training/runs/mix-stage1/step800.pt --steps 600 --eval-every 150 \
   --mask-shares 0.4,0.4,0.2 --distracted-share 0.6 --decision-weight 5 --shortcut-rate 0.9
-/usr/bin/python3 training/export.py training/runs/mix-stage2/step600.pt "$model"
+# Stage 3: the gate settled at half the learning rate, with more rows pruning some other head (so other
+# heads leave the shortcut alone) until rate's head took too.
+/usr/bin/python3 training/train_mix.py "${common[@]}" --out training/runs/mix-stage3 --seed 2 --threads 2 \
+  --init-checkpoint training/runs/mix-stage2/step600.pt --steps 600 --eval-every 150 --lr 5e-4 \
+  --mask-shares 0.3,0.35,0.35 --distracted-share 0.6 --decision-weight 5 --shortcut-rate 0.9
+/usr/bin/python3 training/export.py training/runs/mix-stage3/step600.pt "$model"
 echo "Now update src/engine/model/bundledModelPins.ts from: npx tsx training/print-pins.ts --mix" >&2
