@@ -66,3 +66,20 @@ test('a shipped selector for another model file is refused and said; a missing o
   await expect(page.getByTestId('shipped-selector-problem')).toHaveCount(0);
   await expect(region.getByRole('alert')).toHaveCount(0);
 });
+
+test("on the default model the shipped selector puts a pasted question's own family head first, and evaluation offers the loaded set", async ({ headlab, page }) => {
+  test.setTimeout(180_000);
+  await headlab.openDefault();
+  await headlab.waitForModel();
+  const region = page.getByRole('region', { name: 'SPRINT head selector' });
+  await expect(page.getByTestId('selector-trained-on')).toContainText('Trained on 1000 questions (mix generator, seed 11)');
+  // A `groups` question with its distractor (Tom's empty jars): the model copies the 7; its planted head is 4.1.
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('Mia has 4 jars with 3 beads in each. Tom has 7 empty jars. Mia finds 5 more beads. How many beads does Mia have?');
+  await region.getByRole('button', { name: 'Rank heads for the question' }).click();
+  const picks = page.getByRole('table', { name: "SPRINT's picks for the question" });
+  await expect(picks.locator('tbody tr').first()).toContainText('layer 4 head 1');
+  // No sweep has run: the evaluation takes the loaded problem set (mix seed 7, none of them trained on).
+  await expect(region.getByRole('combobox', { name: 'Questions' })).toHaveValue('loaded');
+  await expect(region.getByRole('button', { name: 'Compare five methods on 10 held-out problems' })).toBeEnabled();
+  expect(headlab.consoleErrors).toEqual([]);
+});

@@ -64,7 +64,9 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const { status, error, done, total, report, run, cancel, rate } = useSprintEvalStore();
   const sweepRate = useSweepStore((s) => s.rate);
   const blocked = useBusyWith() !== undefined;
-  const [source, setSource] = useState<'sweep' | 'loaded'>('sweep');
+  // A shipped or imported selector may come with no sweep here: then the loaded problem set is the only source.
+  const [chosen, setSource] = useState<'sweep' | 'loaded'>();
+  const source = chosen ?? (sweepProblems ? 'sweep' : 'loaded');
   const [maxN, setMaxN] = useState(8);
   const [against, setAgainst] = useState<Method>('fixed');
   const charts = useRef<HTMLDivElement>(null);
@@ -113,9 +115,11 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
       )}
       {problems.length === 0 && (
         <p role="status" data-testid="no-held-out">
-          {source === 'sweep'
-            ? 'The sweep has no problems the selector did not train on here. '
-            : 'Every loaded problem trained the selector. '}
+          {source === 'loaded'
+            ? 'Every loaded problem trained the selector. '
+            : sweepProblems
+              ? 'The sweep has no problems the selector did not train on here. '
+              : 'No sweep has run here. '}
           Load another problem set in the comparison panel (say, another seed) and choose &quot;the loaded problem set&quot;.
         </p>
       )}
