@@ -95,8 +95,14 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   const report = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
   expect(report.methods.map((m: { method: string }) => m.method)).toEqual(['greedy', 'sampling', 'random', 'fixed', 'sprint']);
   expect(report.problems).toHaveLength(3);
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export per-problem CSV' }).click();
+  const rows = readFileSync((await (await csv).path())!, 'utf8').trim().split('\n');
+  expect(rows[0]).toBe('problem_id,family,n,greedy_first_right,greedy_right,sampling_first_right,sampling_right,random_first_right,random_right,fixed_first_right,fixed_right,sprint_first_right,sprint_right');
+  // One row per held-out problem, in the report's order; synthetic problems have no family.
+  expect(rows.slice(1).map((r) => r.split(',').slice(0, 3).join(','))).toEqual(report.problems.map((id: string) => `"${id}","",2`));
   await page.waitForTimeout(500);
-  expect(downloads).toEqual(['headlab-sprint-charts.png', 'headlab-sprint-eval.json']);
+  expect(downloads).toEqual(['headlab-sprint-charts.png', 'headlab-sprint-eval.json', 'headlab-sprint-eval.csv']);
   expect(headlab.consoleErrors).toEqual([]);
 });
 
