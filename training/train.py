@@ -63,30 +63,39 @@ def train_step(model, opt, ids, mask, target):
     return loss
 
 
+def add_run_args(ap, steps, lr, warmup, eval_every):
+    """The schedule, batch, seed and thread options both trainers take, with each one's defaults."""
+    ap.add_argument("--steps", type=int, default=steps, help="length of the learning-rate schedule")
+    ap.add_argument("--stop-after", type=int, default=None, help="stop at this step (the schedule still spans --steps)")
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=lr)
+    ap.add_argument("--warmup", type=int, default=warmup)
+    ap.add_argument("--eval-every", type=int, default=eval_every)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=2)
+
+
+def start_run(args):
+    """Threads and seeds set, the output folder made; returns the numpy generator for batches."""
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    return np.random.default_rng(args.seed)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--vocab-size", type=int, required=True)
-    ap.add_argument("--steps", type=int, default=4000, help="length of the learning-rate schedule")
-    ap.add_argument("--stop-after", type=int, default=None, help="stop at this step (the schedule still spans --steps)")
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--warmup", type=int, default=100)
+    add_run_args(ap, steps=4000, lr=3e-3, warmup=100, eval_every=250)
     ap.add_argument("--curriculum", type=float, default=0.15, help="fraction of steps on levels 1-2 only")
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--heads", type=int, default=8)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--intermediate", type=int, default=352)
-    ap.add_argument("--eval-every", type=int, default=250)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
-
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
-    os.makedirs(args.out, exist_ok=True)
+    rng = start_run(args)
 
     tokens = np.fromfile(os.path.join(args.corpus, "train.tokens.u16"), dtype=np.uint16).astype(np.int64)
     index = np.fromfile(os.path.join(args.corpus, "train.index.i32"), dtype=np.int32).reshape(-1, 5)

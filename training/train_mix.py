@@ -26,7 +26,7 @@ import torch
 from greedy import final_answer, greedy_generate
 from import_onnx import load_into
 from llama import LlamaForCausalLM
-from train import PAD, model_config, train_step
+from train import PAD, add_run_args, model_config, start_run, train_step
 
 COLS = 8  # offset, length, prompt, level, final, family, kind, distracted
 
@@ -125,20 +125,9 @@ def main():
                     help="share of training rows drawn from distracted problems (default: as generated)")
     ap.add_argument("--decision-weight", type=float, default=1.0,
                     help="loss weight of the token where the clean and shortcut solutions first differ")
-    ap.add_argument("--steps", type=int, default=800)
-    ap.add_argument("--stop-after", type=int, default=None)
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--warmup", type=int, default=50)
-    ap.add_argument("--eval-every", type=int, default=200)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=2)
+    add_run_args(ap, steps=800, lr=1e-3, warmup=50, eval_every=200)
     args = ap.parse_args()
-
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
-    os.makedirs(args.out, exist_ok=True)
+    rng = start_run(args)
     tokens, index = load(args.corpus, "train")
     vtokens, vindex = load(args.corpus, "valid")
     id_to_token = {v: k for k, v in json.load(open(args.new_tokenizer))["model"]["vocab"].items()}
