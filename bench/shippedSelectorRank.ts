@@ -23,7 +23,7 @@ const { values } = parseArgs({
 });
 const model = bundledModel(values.model!);
 if (!model) throw new Error(`--model must be a bundled model, got "${values.model}"`);
-if (!existsSync(`public/models/${model.folder}/${SHIPPED_SELECTOR_FILE}`)) throw new Error(`${model.name} ships no ${SHIPPED_SELECTOR_FILE}: nothing to rank with`);
+if (!existsSync(`public/models/${model.name}/${SHIPPED_SELECTOR_FILE}`)) throw new Error(`${model.name} ships no ${SHIPPED_SELECTOR_FILE}: nothing to rank with`);
 const runs = Number(values.runs);
 const question = (i: number) => (model.problems === 'mix' ? mixProblem(HELD_OUT_SEED, i) : syntheticProblem(HELD_OUT_SEED, i)).question;
 
@@ -48,7 +48,7 @@ const times = await withAppInBrowser(4333, async (page) => {
     })));
   }
   return out;
-}, undefined, { outDir: values['out-dir'], model: model.folder });
+}, undefined, { outDir: values['out-dir'], model: model.name });
 
 const sorted = [...times].sort((a, b) => a - b);
 report({

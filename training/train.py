@@ -83,6 +83,15 @@ def start_run(args):
     return np.random.default_rng(args.seed)
 
 
+def record_step(log, model, cfg, args, rec):
+    """Prints and logs one evaluation record and saves that step's checkpoint."""
+    print(json.dumps(rec), flush=True)
+    log.write(json.dumps(rec) + "\n")
+    log.flush()
+    torch.save({"config": cfg, "state": model.state_dict(), "step": rec["step"], "args": vars(args)},
+               os.path.join(args.out, f"step{rec['step']}.pt"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
@@ -129,13 +138,8 @@ def main():
             print(f"step {step} loss {loss.item():.4f} lr {lr:.2e} tok/s {seen_tokens / el:.0f} elapsed {el:.0f}s", flush=True)
         if step % args.eval_every == 0 or step == args.steps:
             acc, acc_levels = greedy_accuracy(model, valid, limit=200)
-            rec = {"step": step, "loss": loss.item(), "valid_acc": acc, "by_level": acc_levels,
-                   "elapsed_s": round(time.time() - start), "tokens": seen_tokens}
-            print(json.dumps(rec), flush=True)
-            log.write(json.dumps(rec) + "\n")
-            log.flush()
-            torch.save({"config": cfg, "state": model.state_dict(), "step": step, "args": vars(args)},
-                       os.path.join(args.out, f"step{step}.pt"))
+            record_step(log, model, cfg, args, {"step": step, "loss": loss.item(), "valid_acc": acc, "by_level": acc_levels,
+                                                "elapsed_s": round(time.time() - start), "tokens": seen_tokens})
 
 
 if __name__ == "__main__":

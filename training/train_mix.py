@@ -26,7 +26,7 @@ import torch
 from greedy import final_answer, greedy_generate
 from import_onnx import load_into
 from llama import LlamaForCausalLM
-from train import PAD, add_run_args, model_config, start_run, train_step
+from train import PAD, add_run_args, model_config, record_step, start_run, train_step
 
 COLS = 8  # offset, length, prompt, level, final, family, kind, distracted
 
@@ -187,13 +187,9 @@ def main():
             el = time.time() - start
             print(f"step {step} loss {loss.item():.4f} lr {lr:.2e} tok/s {seen / el:.0f} elapsed {el:.0f}s", flush=True)
         if step % args.eval_every == 0 or step == (args.stop_after or args.steps):
-            rec = {"step": step, "loss": loss.item(), "valid": evaluate(model, vtokens, vindex, id_to_token, gate, layers, heads),
-                   "elapsed_s": round(time.time() - start), "tokens": seen}
-            print(json.dumps(rec), flush=True)
-            log.write(json.dumps(rec) + "\n")
-            log.flush()
-            torch.save({"config": cfg, "state": model.state_dict(), "step": step, "args": vars(args)},
-                       os.path.join(args.out, f"step{step}.pt"))
+            record_step(log, model, cfg, args, {"step": step, "loss": loss.item(),
+                                                "valid": evaluate(model, vtokens, vindex, id_to_token, gate, layers, heads),
+                                                "elapsed_s": round(time.time() - start), "tokens": seen})
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import type { ModelSource } from '../engine/model/modelSource';
 function askOwnKind(source: ModelSource | undefined): void {
   const kind = source?.kind === 'bundled' ? bundledModel(source.name)?.problems : undefined;
   const runs = useRunsStore.getState();
-  if (!kind || !runs.synthetic || (runs.spec.generator ?? 'synthetic') === kind) return;
+  if (!kind || !runs.generated || (runs.spec.generator ?? 'synthetic') === kind) return;
   runs.setSpec({ ...runs.spec, generator: kind === 'synthetic' ? undefined : kind });
 }
 
@@ -38,8 +38,8 @@ export function useUrlSync(): void {
     const write = () => {
       const { source, backend } = useModelStore.getState();
       const { pruned, numHeads } = useHeadsStore.getState();
-      const { spec, synthetic } = useRunsStore.getState();
-      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: synthetic ? spec : undefined, backend });
+      const { spec, generated } = useRunsStore.getState();
+      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: generated ? spec : undefined, backend });
       if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
     };
     // history.replaceState costs a head toggle several ms of its frame (the browser

@@ -15,7 +15,7 @@ import { activeTruncation } from './activeTruncation';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
 
 /** A generated problem set: the synthetic generator unless `generator` names another. */
-export interface SyntheticSetSpec extends GeneratedSetSpec {
+export interface ProblemSetSpec extends GeneratedSetSpec {
   /** Absent for synthetic, so specs (and links) from before the mix generator read the same. */
   generator?: Exclude<GeneratorName, 'synthetic'>;
 }
@@ -23,12 +23,12 @@ export interface SyntheticSetSpec extends GeneratedSetSpec {
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 interface RunsState {
-  spec: SyntheticSetSpec;
+  spec: ProblemSetSpec;
   problems: Problem[];
   /** Where the problems came from, in words. */
   sourceLabel: string;
   /** True while the problems are the generated set of `spec` (synthetic or mix). */
-  synthetic: boolean;
+  generated: boolean;
   /** Lines of an imported file that did not load. */
   importErrors: LineError[];
   status: Status;
@@ -42,7 +42,7 @@ interface RunsState {
   /** The problem set and model the shown results came from, in words. */
   ranOn?: { problems: string; model: string };
   requestId?: number;
-  setSpec(spec: SyntheticSetSpec): void;
+  setSpec(spec: ProblemSetSpec): void;
   importJsonl(fileName: string, text: string): void;
   usePasted(question: string, reference: string): void;
   loadHubDataset(name: HubDatasetName, count: number): Promise<void>;
@@ -53,15 +53,15 @@ interface RunsState {
   cancel(): void;
 }
 
-const DEFAULT_SPEC: SyntheticSetSpec = { seed: HELD_OUT_SEED, count: 10 };
+const DEFAULT_SPEC: ProblemSetSpec = { seed: HELD_OUT_SEED, count: 10 };
 const cleared = { baseline: undefined, pruned: undefined, ranOn: undefined, status: 'idle' as const };
 
-function syntheticLabel(spec: SyntheticSetSpec): string {
+function generatedLabel(spec: ProblemSetSpec): string {
   return `${spec.count} ${GENERATORS[spec.generator ?? 'synthetic'].noun} (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
 }
 
 /** The spec with a level its generator has (a synthetic level 4 is dropped on a switch to mix), and its problems. */
-function generated(spec: SyntheticSetSpec): { spec: SyntheticSetSpec; problems: Problem[] } {
+function generatedSet(spec: ProblemSetSpec): { spec: ProblemSetSpec; problems: Problem[] } {
   const generator = spec.generator ?? 'synthetic';
   const clean = { ...spec, level: levelFor(generator, spec.level) };
   return { spec: clean, problems: GENERATORS[generator].problems(clean) };
@@ -79,17 +79,17 @@ function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => 
 }
 
 export const useRunsStore = create<RunsState>((set, get) => ({
-  ...generated(DEFAULT_SPEC),
-  sourceLabel: syntheticLabel(DEFAULT_SPEC),
-  synthetic: true,
+  ...generatedSet(DEFAULT_SPEC),
+  sourceLabel: generatedLabel(DEFAULT_SPEC),
+  generated: true,
   importErrors: [],
   status: 'idle',
   done: 0,
   total: 0,
   prunedHeads: [],
   setSpec(wanted) {
-    const { spec, problems } = generated(wanted);
-    set({ spec, problems, sourceLabel: syntheticLabel(spec), synthetic: true, importErrors: [], ...cleared });
+    const { spec, problems } = generatedSet(wanted);
+    set({ spec, problems, sourceLabel: generatedLabel(spec), generated: true, importErrors: [], ...cleared });
   },
   importJsonl(fileName, text) {
     const { problems, errors } = parseProblemsJsonl(text);
@@ -97,7 +97,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
       set({ importErrors: errors.length ? errors : [{ line: 0, message: `${fileName} holds no problems` }] });
       return;
     }
-    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, synthetic: false, importErrors: errors, ...cleared });
+    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, generated: false, importErrors: errors, ...cleared });
   },
   async loadHubDataset(name, count) {
     const { label } = HUB_DATASETS[name];
@@ -105,7 +105,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
     try {
       const { problems, errors } = await fetchHubDataset(name, { count });
       if (problems.length === 0) throw new Error(`${label} gave no problems`);
-      set({ problems, sourceLabel: `the first ${problems.length} problems of ${label} (Hugging Face Hub)`, synthetic: false, importErrors: errors, ...cleared });
+      set({ problems, sourceLabel: `the first ${problems.length} problems of ${label} (Hugging Face Hub)`, generated: false, importErrors: errors, ...cleared });
     } catch (err) {
       set({ importErrors: [{ line: 0, message: (err as Error).message }] });
     } finally {
@@ -114,7 +114,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   },
   usePasted(question, reference) {
     const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };
-    set({ problems: [problem], sourceLabel: 'the pasted question', synthetic: false, importErrors: [], ...cleared });
+    set({ problems: [problem], sourceLabel: 'the pasted question', generated: false, importErrors: [], ...cleared });
   },
   async run(model = 'the loaded model') {
     const { problems, sourceLabel } = get();

@@ -8,17 +8,14 @@ import type { ModelSource } from '../engine/model/modelSource';
 import { MODEL_DTYPES, type ModelDtype } from '../engine/model/modelFiles';
 import { GENERATOR_NAMES, levelFor, type GeneratorName } from '../engine/problems/generators';
 import type { HeadRef } from './headsStore';
-import type { SyntheticSetSpec } from './runsStore';
+import type { ProblemSetSpec } from './runsStore';
 import type { BackendChoice } from '../worker/protocol';
 import { DEFAULT_BUNDLED_MODEL } from '../engine/model/bundledModels';
-
-/** The bundled model a URL without `model=` (or `hub=`) loads; the URL leaves it out. */
-export const BUNDLED_MODEL = DEFAULT_BUNDLED_MODEL;
 
 export interface UrlView {
   source: ModelSource;
   prune: HeadRef[];
-  spec?: SyntheticSetSpec;
+  spec?: ProblemSetSpec;
   /** Auto is left out of the link. */
   backend?: BackendChoice;
 }
@@ -30,7 +27,7 @@ export function readUrlView(search: string): UrlView {
   const name = q.get('model');
   const source: ModelSource = hub
     ? { kind: 'hub', id: hub, dtype: dtype && (MODEL_DTYPES as string[]).includes(dtype) ? (dtype as ModelDtype) : undefined }
-    : { kind: 'bundled', name: name && /^[\w.-]+$/.test(name) ? name : BUNDLED_MODEL };
+    : { kind: 'bundled', name: name && /^[\w.-]+$/.test(name) ? name : DEFAULT_BUNDLED_MODEL };
   const prune = (q.get('prune') ?? '')
     .split(',')
     .map((p) => p.match(/^(\d+)\.(\d+)$/))
@@ -58,7 +55,7 @@ export function writeUrlView(search: string, view: UrlView): string {
   if (view.source.kind === 'hub') {
     q.set('hub', view.source.id);
     if (view.source.dtype) q.set('dtype', view.source.dtype);
-  } else if (view.source.kind === 'bundled' && view.source.name !== BUNDLED_MODEL) q.set('model', view.source.name);
+  } else if (view.source.kind === 'bundled' && view.source.name !== DEFAULT_BUNDLED_MODEL) q.set('model', view.source.name);
   if (view.prune.length) q.set('prune', view.prune.map(([l, h]) => `${l}.${h}`).join(','));
   if (view.spec) {
     if (view.spec.generator) q.set('gen', view.spec.generator);

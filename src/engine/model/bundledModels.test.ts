@@ -12,7 +12,7 @@ describe('bundled model registry', () => {
   it('gives each model one line of purpose and a plain folder name the URL can carry', () => {
     for (const m of BUNDLED_MODELS) {
       expect(m.purpose).not.toMatch(/\n/);
-      expect(m.folder).toMatch(/^[\w.-]+$/);
+      expect(m.name).toMatch(/^[\w.-]+$/);
     }
   });
 });

@@ -10,10 +10,8 @@
 export type BundledProblems = 'mix' | 'synthetic';
 
 export interface BundledModel {
-  /** The name the app shows and the URL's `model=` carries. */
+  /** Its folder under public/models/: the name the app shows and the URL's `model=` carries. */
   name: string;
-  /** Its folder under public/models/. */
-  folder: string;
   /** One line on what the model is for. */
   purpose: string;
   /** Its default problem generator. */
@@ -27,13 +25,11 @@ export const SHIPPED_SELECTOR_FILE = 'sprint-selector.json';
 export const BUNDLED_MODELS: readonly BundledModel[] = [
   {
     name: 'headlab-mix-6x8',
-    folder: 'headlab-mix-6x8',
     purpose: "positive control: trained so that the helpful head depends on the question's problem family; SPRINT's picks differ per question",
     problems: 'mix',
   },
   {
     name: 'headlab-math-6x8',
-    folder: 'headlab-math-6x8',
     purpose: 'negative control: head effects barely depend on the question; SPRINT falls back to one fixed order',
     problems: 'synthetic',
   },

@@ -4,8 +4,7 @@
  * was right and how many of its N answers were.
  */
 import { METHODS, type ComparisonReport } from './compareMethods';
-
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+import { csvText } from '../export/csvText';
 
 /** Per-problem CSV of a comparison report; N is each method's answer count for that problem. */
 export function comparisonToCsv(report: ComparisonReport): string {
@@ -16,7 +15,7 @@ export function comparisonToCsv(report: ComparisonReport): string {
       const answers = report.attempts[m][i];
       return [Number(answers[0]?.correct ?? false), answers.filter((a) => a.correct).length];
     });
-    lines.push([quote(id), quote(report.families?.[i] ?? ''), report.attempts.sprint[i].length, ...cells].join(','));
+    lines.push([csvText(id), csvText(report.families?.[i] ?? ''), report.attempts.sprint[i].length, ...cells].join(','));
   });
   return lines.join('\n') + '\n';
 }

@@ -33,7 +33,7 @@ const worldOptions: PlantedOptions = {
  * (selectorFromEmbeddings, rankingsFromEmbeddings: what trainSprint and rankHeadsFor call once the
  * encoder has run), and scores SPRINT and `fixed` on the rest: pass@N per N in NS, from the planted outcomes.
  */
-export async function runPlanted(world: PlantedWorld, trainX: Float32Array = world.x, options: Partial<SprintTrainOptions> = {}) {
+async function run(world: PlantedWorld, trainX: Float32Array = world.x, options: Partial<SprintTrainOptions> = {}) {
   const file = plantedSweep(world, LAYERS, HEADS, 'planted');
   const table = outcomesFromSweep(file, [...Array(TRAIN).keys()]);
   const selector = selectorFromEmbeddings(trainX.slice(0, TRAIN * DIM), table, file, 'planted', { ...DEFAULT_TRAIN, ...options, encoder: 'mean-final-hidden' });
@@ -44,10 +44,8 @@ export async function runPlanted(world: PlantedWorld, trainX: Float32Array = wor
   const pass = (orders: number[][]) => NS.map((n) => orders.filter((order, q) => passAtN(attempts(order, q), n)).length / orders.length);
   return { selector, sprint: pass(sprint), fixed: pass(rankings.map(() => selector.fixedOrder)), firstPicks: sprint.map((o) => o[0]) };
 }
-const run = runPlanted;
-
 const pct = (v: number[]) => v.map((p) => (100 * p).toFixed(1)).join('/');
-const summary = (r: Awaited<ReturnType<typeof runPlanted>>) =>
+const summary = (r: Awaited<ReturnType<typeof run>>) =>
   `pass@${NS.join('/')}: sprint ${pct(r.sprint)}, fixed ${pct(r.fixed)}; chose ${r.selector.noneFirst ? 'nothing' : `β ${r.selector.betaFirst}`} first, β ${r.selector.beta}`;
 
 describe('SPRINT on planted per-cluster head effects', () => {

@@ -4,6 +4,7 @@
  * mode) when that head alone is pruned, averaged over the problems run.
  */
 import type { SweepFile } from './sweepSchema';
+import { csvText } from '../export/csvText';
 
 export interface HeadMetric {
   layer: number;
@@ -48,12 +49,11 @@ export function summarizeSweep(file: SweepFile): SweepSummary {
 
 /** One CSV row per cell: configuration's pruned heads, problem id and family (empty when the file has none), and the result. */
 export function sweepToCsv(file: SweepFile): string {
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = ['pruned,problem_id,family,correct,predicted,tokens,logprob'];
   for (const c of file.cells) {
     const pruned = file.configs[c.config].map(([l, h]) => `${l}.${h}`).join(' ');
     const problem = file.problems[c.problem];
-    lines.push([quote(pruned), quote(problem.id), quote(problem.family ?? ''), c.correct ?? '', quote(c.predicted ?? ''), c.tokens ?? '', c.logprob ?? ''].join(','));
+    lines.push([csvText(pruned), csvText(problem.id), csvText(problem.family ?? ''), c.correct ?? '', csvText(c.predicted ?? ''), c.tokens ?? '', c.logprob ?? ''].join(','));
   }
   return lines.join('\n') + '\n';
 }

@@ -15,11 +15,11 @@ export function BundledModelList() {
     <ul className="bundled-models" aria-label="Bundled models">
       {BUNDLED_MODELS.map((m) => (
         <li key={m.name} data-testid={`bundled-${m.name}`}>
-          <button type="button" disabled={busy || inUse === m.folder} onClick={() => void load({ kind: 'bundled', name: m.folder }, backend)}>
+          <button type="button" disabled={busy || inUse === m.name} onClick={() => void load({ kind: 'bundled', name: m.name }, backend)}>
             Load {m.name}
           </button>{' '}
           <strong>{m.name}</strong>
-          {inUse === m.folder ? ' (in use)' : ''}: <span className="meta">{m.purpose}</span>
+          {inUse === m.name ? ' (in use)' : ''}: <span className="meta">{m.purpose}</span>
         </li>
       ))}
     </ul>

@@ -28,7 +28,7 @@ export function drawCast(rng: Rng): Cast {
   return { who, friend, third, item: rng.pick(ITEMS) };
 }
 
-export function distinct<T>(rng: Rng, items: readonly T[], not: readonly T[]): T {
+function distinct<T>(rng: Rng, items: readonly T[], not: readonly T[]): T {
   let v = rng.pick(items);
   while (not.includes(v)) v = rng.pick(items);
   return v;

@@ -51,8 +51,8 @@ export interface PlantedWorld {
   helpful: number[];
 }
 
-/** The standard normal quantile of p (Acklam's rational approximation is more than this needs: bisection). */
-function BASE_QUANTILE(p: number): number {
+/** The standard normal quantile of p, by bisection on a close approximation of the normal CDF. */
+function normalQuantile(p: number): number {
   const cdf = (z: number) => 0.5 * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (z + 0.044715 * z ** 3)));
   let [lo, hi] = [-6, 6];
   for (let i = 0; i < 60; i++) {
@@ -91,7 +91,7 @@ export function plantedWorld(o: PlantedOptions): PlantedWorld {
     for (let d = 0; d < o.dim; d++) x[q * o.dim + d] = centres[c][d] + gauss();
     const fixer = o.effect === 'planted' ? helpful[c] : rng.pick(helpful);
     // 'embedded': the last coordinate's own noise decides, at the quantile that gives baseRate.
-    const base = o.base === 'coin' ? rng.chance(o.baseRate) : x[q * o.dim + o.dim - 1] - centres[c][o.dim - 1] < BASE_QUANTILE(o.baseRate);
+    const base = o.base === 'coin' ? rng.chance(o.baseRate) : x[q * o.dim + o.dim - 1] - centres[c][o.dim - 1] < normalQuantile(o.baseRate);
     y[q * nCand + noneIndex(nCand)] = Number(base);
     for (let j = 0; j < nHeads; j++) {
       const right = j === fixer ? (base ? 0.95 : o.fixRate) : helpful.includes(j) ? (base ? 0.8 : 0.03) : base ? 1 - o.flipRate : o.flipRate;
