@@ -1,5 +1,6 @@
 /** `merge a.json b.json ... --out all.json`: joins sweep shards. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeWhole } from '../writeWhole';
 import type { CliContext } from '../cliContext';
 import { required, UsageError } from '../args';
 import { mergeSweeps } from '../../engine/sweep/mergeSweeps';
@@ -18,6 +19,6 @@ export async function mergeCommand({ values, positionals, progress }: CliContext
     return validateSweepFile(raw, p);
   });
   const merged = mergeSweeps(files);
-  writeFileSync(outPath, JSON.stringify(merged));
+  writeWhole(outPath, JSON.stringify(merged));
   progress(`merged ${files.length} files: ${merged.cells.length} cells -> ${outPath}\n`);
 }

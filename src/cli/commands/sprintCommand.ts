@@ -4,7 +4,8 @@
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeWhole } from '../writeWhole';
 import { basename } from 'node:path';
 import type { CliContext } from '../cliContext';
 import { positiveInt, positiveNumber, required, UsageError } from '../args';
@@ -55,7 +56,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
       problems: `the problems of ${basename(sweepPath)}`,
       onEpoch: (e, loss) => progress(`\repoch ${e + 1}: loss ${loss.toFixed(4)}   `),
     });
-    writeFileSync(required(values.out, 'out'), JSON.stringify(selector));
+    writeWhole(required(values.out, 'out'), JSON.stringify(selector));
     const setting = (v: { noneFirst: boolean; betaFirst: number; beta: number }) => `${v.noneFirst ? 'nothing' : `β ${v.betaFirst}`} first, β ${v.beta}`;
     const tried = selector.validation.map((v) => `${setting(v)}: ${v.passAtN.map(pct).join(' ')}`).join('; ');
     progress(`\ntrained on ${selector.trainIds.length} questions; ${file.problems.length - count} held out; problems: ${selector.trainedOn?.problems}; wrote ${values.out}\n`);
@@ -76,7 +77,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
     const byFamily = familyBreakdown(report);
     // Only sets with families (mix) get the key, so other runs' JSON is unchanged.
     const summary = { ns: report.ns, problems: report.problems.length, methods: report.methods, paired: report.paired, ...(byFamily.length ? { byFamily } : {}) };
-    if (values.out) writeFileSync(values.out, JSON.stringify(report));
+    if (values.out) writeWhole(values.out, JSON.stringify(report));
     if (values.json) {
       out(JSON.stringify(summary));
       return;

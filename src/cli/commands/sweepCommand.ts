@@ -3,7 +3,8 @@
  * set, saved to --out as cells finish; re-running with the same --out
  * resumes where it stopped.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeWhole } from '../writeWhole';
 import type { CliContext } from '../cliContext';
 import { checkHeads, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
@@ -15,8 +16,7 @@ import { formatTruncation } from '../../engine/truncate/truncationSpec';
 import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
 
 function save(path: string, file: SweepFile): void {
-  writeFileSync(`${path}.tmp`, JSON.stringify(file));
-  renameSync(`${path}.tmp`, path);
+  writeWhole(path, JSON.stringify(file));
 }
 
 export async function sweepCommand({ values, progress, loadModel }: CliContext): Promise<void> {
