@@ -47,6 +47,14 @@ test('the mixed-family generator lists its questions with their families, and th
   await row.getByText('mix-7-0', { exact: true }).click();
   await expect(row.getByText(first.question)).toBeVisible();
   await expect(page).toHaveURL(/[?&]gen=mix&seed=7&count=4$/);
+  // The Level choice offers the mix generator's levels (1 to 3 lines), and a level draws only such problems.
+  const level = page.getByRole('combobox', { name: 'Level', exact: true });
+  await expect(level.getByRole('option')).toHaveText(['mixed', '1 step', '2 steps', '3 steps']);
+  await level.selectOption('3');
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 mixed-family problems (seed 7, level 3).');
+  await expect(page).toHaveURL(/[?&]gen=mix&seed=7&count=4&level=3$/);
+  await level.selectOption('');
+  await expect(page).toHaveURL(/[?&]gen=mix&seed=7&count=4$/);
 
   // The link opens the same mixed set; back on Synthetic, the link is the old form again.
   await page.goto(page.url());

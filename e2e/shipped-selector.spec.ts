@@ -81,5 +81,9 @@ test("on the default model the shipped selector puts a pasted question's own fam
   // No sweep has run: the evaluation takes the loaded problem set (mix seed 7, none of them trained on).
   await expect(region.getByRole('combobox', { name: 'Questions' })).toHaveValue('loaded');
   await expect(region.getByRole('button', { name: 'Compare five methods on 10 held-out problems' })).toBeEnabled();
+  // The sizing buttons keep the generator in view: the mix model gets 300 mix questions.
+  await region.getByRole('button', { name: 'Load 300 held-out problems (seed 7)' }).click();
+  await expect(page.getByTestId('problem-source')).toHaveText('Using 300 mixed-family problems (seed 7, mixed levels).');
+  await expect(region.getByRole('button', { name: 'Compare five methods on 300 held-out problems' })).toBeEnabled();
   expect(headlab.consoleErrors).toEqual([]);
 });
