@@ -26,7 +26,7 @@ import torch
 from greedy import final_answer, greedy_generate
 from import_onnx import load_into
 from llama import LlamaForCausalLM
-from train import PAD, add_run_args, model_config, record_step, start_run, train_step
+from train import add_run_args, make_batch, model_config, record_step, start_run, train_step
 
 COLS = 8  # offset, length, prompt, level, final, family, kind, distracted
 
@@ -58,23 +58,18 @@ def decision_points(tokens, index):
 
 
 def batch_rows(tokens, index, rows, masks, layers, heads, points=None, weight=1.0):
-    lengths = index[rows, 1]
-    t = int(lengths.max())
-    ids = np.full((len(rows), t), PAD, dtype=np.int64)
-    target = np.zeros((len(rows), t), dtype=np.float32)
-    for r, row in enumerate(rows):
-        off, n, p = index[row, 0], index[row, 1], index[row, 2]
-        ids[r, :n] = tokens[off:off + n]
-        target[r, p:n] = 1.0
-        if points is not None and points[row] > 0:
-            target[r, points[row]] = weight
+    """train.py's batch (ids, mask, target [b, t]) with each deciding token weighted `weight`,
+    and the rows' head masks [b, layers, heads] (0 prunes)."""
+    ids, mask, target = make_batch(tokens, index, rows)
+    if points is not None:
+        for r, row in enumerate(rows):
+            if points[row] > 0:
+                target[r, points[row]] = weight
     hm = np.ones((len(rows), layers * heads), dtype=np.float32)
     for r, m in enumerate(masks):
         if m is not None:
             hm[r, m] = 0.0
-    mask = (np.arange(t)[None, :] < lengths[:, None]).astype(np.int64)
-    return (torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(target),
-            torch.from_numpy(hm.reshape(len(rows), layers, heads)))
+    return ids, mask, target, torch.from_numpy(hm.reshape(len(rows), layers, heads))
 
 
 @torch.no_grad()
