@@ -47,7 +47,8 @@ test('Stop ends an answer mid-way, within a few steps of the press, and says so'
 });
 
 test('Cancel stops a comparison before its pruned pass and leaves no results', async ({ page }) => {
-  await page.getByLabel('Problems', { exact: true }).fill('20');
+  // 80 problems: on a fast machine 20 were answered, both passes, before the press arrived.
+  await page.getByLabel('Problems', { exact: true }).fill('80');
   await page.getByRole('button', { name: 'Run comparison' }).click();
   const progress = page.getByRole('progressbar', { name: 'Comparison progress' });
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);

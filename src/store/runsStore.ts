@@ -42,6 +42,8 @@ interface RunsState {
   /** The problem set and model the shown results came from, in words. */
   ranOn?: { problems: string; model: string };
   requestId?: number;
+  /** Set by Cancel, so a press between the two passes stops the second before it starts. */
+  cancelPressed?: boolean;
   setSpec(spec: ProblemSetSpec): void;
   importJsonl(fileName: string, text: string): void;
   usePasted(question: string, reference: string): void;
@@ -122,8 +124,12 @@ export const useRunsStore = create<RunsState>((set, get) => ({
     // Both arms run on the worker's model, truncated when a truncation is applied: the results say so, as does the PNG title.
     const truncated = activeTruncation.get();
     if (truncated.length) model = `${model} with ${truncated.join(', ')} truncated`;
-    set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model } });
-    const onId = (requestId: number) => set({ requestId });
+    set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model }, cancelPressed: false });
+    const onId = (requestId: number) => {
+      set({ requestId });
+      // Cancel pressed while the baseline's last answer came back: its request had ended, so cancel this one.
+      if (get().cancelPressed) engineClient().cancel(requestId);
+    };
     // Results land only against the problems they were run on (the set is locked while it runs; this makes sure).
     const current = () => get().problems === problems;
     try {
@@ -140,6 +146,8 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   },
   cancel() {
     const id = get().requestId;
-    if (id !== undefined && get().status === 'running') engineClient().cancel(id);
+    if (get().status !== 'running') return;
+    set({ cancelPressed: true });
+    if (id !== undefined) engineClient().cancel(id);
   },
 }));
