@@ -10,6 +10,8 @@ export interface BenchReport {
   date: string;
   rows: Record<string, string | number>[];
   notes?: string[];
+  /** Anything else the bench measured, kept in the JSON only. */
+  details?: unknown;
 }
 
 export function machineDescription(): string {

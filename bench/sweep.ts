@@ -5,6 +5,7 @@
  *   - batched rows, each with its own head mask (the sweep runner);
  *   - one configuration per run (rows = that configuration's problems, one shared mask);
  *   - one (configuration, problem) per run (batch 1).
+ * All three decode plainly (bench/verifiedSweep.ts measures draft verification).
  * Each way runs `repeats` times, in interleaved rounds, and keeps its
  * fastest run, as other work on the machine only ever slows a run down;
  * CPU seconds are reported beside it.
@@ -42,11 +43,11 @@ async function timedOnce(batchRows: number, order: 'mixed' | 'per-config'): Prom
   const cpu = process.cpuUsage();
   const t = performance.now();
   let file = base;
-  if (order === 'mixed') file = await runSweep(model, base, { batchRows, grade: gradeAnswer });
+  if (order === 'mixed') file = await runSweep(model, base, { batchRows, grade: gradeAnswer, decode: 'plain' });
   else {
     // One configuration at a time: each run's rows share a single mask.
     for (let c = 0; c < base.configs.length; c++) {
-      const one = await runSweep(model, { ...base, configs: [base.configs[c]] }, { batchRows, grade: gradeAnswer });
+      const one = await runSweep(model, { ...base, configs: [base.configs[c]] }, { batchRows, grade: gradeAnswer, decode: 'plain' });
       file = { ...file, cells: [...file.cells, ...one.cells.map((cell) => ({ ...cell, config: c }))] };
     }
   }

@@ -12,6 +12,7 @@ export interface CliValues {
   shard?: string;
   out?: string;
   batch?: string;
+  decode?: string;
   'max-new-tokens'?: string;
   json?: boolean;
   sweep?: string;

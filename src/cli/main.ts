@@ -2,7 +2,7 @@
  * Headless HeadLab over the same engine as the app, on onnxruntime-node.
  *   npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
  *   npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--json]
- *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] --out FILE
+ *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--decode verified|plain] --out FILE
  *   npm run cli -- merge A.json B.json ... --out FILE
  * generate/eval/sweep: [--truncate L.MATRIX:KEEP,...]; sweep: [--truncate-sweep F,...]
  * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL], mix:COUNT:SEED[:LEVEL],
@@ -27,7 +27,7 @@ import { truncationLoadOptions, truncationsArg } from './truncateArgs';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
-       npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] --out FILE
+       npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] [--decode verified|plain] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
        npm run cli -- check --model M [--dtype fp32|fp16|q4f16|...] [--json]
        npm run cli -- attention --model M --prompt TEXT [--prune L.H,...] [--layer L] [--head H] [--json]
@@ -39,6 +39,8 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
   L.H: 0-based layer and head
   generate, eval and sweep take --truncate L.MATRIX:KEEP[:bottom],... (MATRIX attn.q|k|v|o, mlp.gate|up|down; KEEP a fraction or rN):
   each matrix replaced by its top singular components; sweep --truncate-sweep 0.5,0.1 [--matrices attn.o,mlp.down] runs every layer x matrix at each fraction
+  sweep --decode plain decodes every cell token by token; the default, verified, checks each pruned cell against
+  the unpruned answer in one teacher-forced pass and decodes on only where it differs (the same answers)
   Every command that loads a model also takes --device cpu|webgpu (default cpu; webgpu runs on a GPU over Vulkan)
   and --threads N (CPU intra-op threads, default 1)`;
 
@@ -69,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
       shard: { type: 'string' },
       out: { type: 'string' },
       batch: { type: 'string' },
+      decode: { type: 'string' },
       'max-new-tokens': { type: 'string' },
       json: { type: 'boolean', default: false },
       sweep: { type: 'string' },

@@ -8,6 +8,7 @@ import { AutoTokenizer, env } from '@huggingface/transformers';
 import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
+import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
 
@@ -33,6 +34,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}, runt
       return AutoTokenizer.from_pretrained(basename(root));
     },
     runtime,
-    { ...options, transform: withKvStepOutputs(withTokenLogprobs(options.transform)) },
+    { ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) },
   );
 }

@@ -12,6 +12,7 @@ import { sourceAccess } from '../engine/model/modelSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
+import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import type { CheckResult } from '../engine/check/headMaskCheck';
 import { checkTruncation } from '../engine/truncate/truncationCheck';
 import { truncateWeights, type TruncationReport } from '../engine/truncate/truncateWeights';
@@ -33,7 +34,7 @@ export async function truncatedModel(
   const { files, loadTokenizer } = access(from);
   let reports: TruncationReport[] = [];
   // The same surgery as the main session (fetchModel.ts), so every job runs on it unchanged.
-  const masked = withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true }));
+  const masked = withGreedyOutputs(withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true })));
   const transform = from.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
   const model = await loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), {
     dtype, transform,

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeWhole } from '../writeWhole';
 import type { CliContext } from '../cliContext';
-import { checkHeads, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
+import { checkHeads, decodeArg, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { gradeAnswer } from '../../engine/grading/gradeAnswer';
 import { runSweep } from '../../engine/sweep/runSweep';
@@ -63,6 +63,7 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
   const start = Date.now();
   const run = {
     batchRows: positiveInt(values.batch, 'batch', 32),
+    decode: decodeArg(values.decode),
     grade: gradeAnswer,
     onCells: (cells: SweepCell[], done: number) => {
       file = { ...file, cells: [...file.cells, ...cells] };

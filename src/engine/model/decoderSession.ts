@@ -9,6 +9,7 @@ import type { DecoderSpec } from './modelConfig';
 import { InvalidRequestError, UnsupportedModelError } from './errors';
 import { appendRows } from './kvCache';
 import { floatData } from './halfFloats';
+import { greedyOfLogits, type GreedyRead } from './greedyRead';
 
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
@@ -66,6 +67,8 @@ export class DecoderSession {
   readonly hasTokenLogprobs: boolean;
   /** True when the session outputs this step's keys and values alone (engine/onnx/kvStepOutputs). */
   readonly hasKvStep: boolean;
+  /** True when the graph gives each position's argmax and top-two margin itself (engine/onnx/greedyOutputs). */
+  readonly hasGreedyOutputs: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
   readonly kvType: 'float32' | 'float16';
   /** With hasKvStep: the outputs to fetch, so the full present tensors never leave the runtime. */
@@ -97,6 +100,7 @@ export class DecoderSession {
     this.kvStepNames = Array.from({ length: spec.numLayers }, (_, i) => [`kv_step.${i}.key`, `kv_step.${i}.value`]).flat();
     this.hasKvStep = this.kvStepNames.every((n) => outputs.has(n));
     this.hasTokenLogprobs = inputs.has('score_positions') && outputs.has('token_logprobs');
+    this.hasGreedyOutputs = outputs.has('greedy_tokens') && outputs.has('greedy_margins');
     const pastMeta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
     this.kvType = pastMeta?.isTensor && pastMeta.type === 'float16' ? 'float16' : 'float32';
   }
@@ -135,6 +139,32 @@ export class DecoderSession {
       const data = (await out.token_logprobs.getData()) as Float32Array;
       out.token_logprobs.dispose();
       return data;
+    });
+  }
+
+  /**
+   * A teacher-forced pass read greedily: per position the argmax token and
+   * the top logit's margin over the runner-up, each [batch, seq]; with
+   * keepCache on a kv_step session, also the pass's keys and values
+   * (2 * numLayers arrays [batch, kvHeads, seq, headDim]). Without the
+   * greedy outputs the logits are fetched and read here: same tokens, more copying.
+   */
+  greedyRead(input: StepInput, keepCache = false): Promise<GreedyRead> {
+    return this.queued(async () => {
+      const cacheNames = keepCache && this.hasKvStep ? this.kvStepNames : [];
+      const names = this.hasGreedyOutputs ? ['greedy_tokens', 'greedy_margins'] : ['logits'];
+      const out = await this.session.run(this.feeds(input), [...names, ...cacheNames]);
+      for (const t of input.past) t.dispose();
+      let read: GreedyRead;
+      if (this.hasGreedyOutputs) {
+        const ids = (await out.greedy_tokens.getData()) as BigInt64Array;
+        read = { tokens: Int32Array.from(ids, Number), margins: (await out.greedy_margins.getData()) as Float32Array };
+      } else {
+        read = greedyOfLogits(floatData(out.logits.type, await out.logits.getData()), out.logits.dims[2]);
+      }
+      if (cacheNames.length) read.kvStep = await Promise.all(cacheNames.map((n) => out[n].getData() as Promise<Float32Array | Uint16Array>));
+      for (const t of Object.values(out)) t.dispose();
+      return read;
     });
   }
 

@@ -115,26 +115,51 @@ export async function generate(decoder: DecoderSession, prompts: number[][], opt
 }
 
 /** generate() for one padded batch. */
-async function generateBatch(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
-  const batch = prompts.length;
+function generateBatch(decoder: DecoderSession, prompts: number[][], options: GenerateOptions): Promise<number[][]> {
+  const { ids, mask, pos } = padPrompts(prompts, BigInt(decoder.spec.padTokenId));
+  const width = mask.length / prompts.length;
+  const { spec } = decoder;
+  // With kv_step outputs the cache lives here and only each step's slice leaves the runtime (see kvCache).
+  const cache = decoder.hasKvStep ? new HostKvCache(decoder.Tensor, 2 * spec.numLayers, prompts.length, spec.numKvHeads, spec.headDim, width + options.maxNewTokens, decoder.kvType) : undefined;
+  return decodeFrom(decoder, { ids, mask, pos, nextPos: prompts.map((p) => p.length), out: prompts.map(() => []), cache }, options);
+}
+
+/** Where a batch's decoding starts: a prompt to read, or a cache already filled and each row's next token. */
+export interface DecodeStart {
+  /** [batch, seq] ids to feed first. */
+  ids: BigInt64Array;
+  /** [batch, cached + seq] attention mask. */
+  mask: BigInt64Array;
+  /** [batch, seq] positions of ids. */
+  pos: BigInt64Array;
+  /** Each row's position after ids. */
+  nextPos: number[];
+  /** Each row's answer so far: decoding appends to these arrays. */
+  out: number[][];
+  /** A kv_step session's cache (empty when reading a prompt); absent for sessions that return present whole. */
+  cache?: HostKvCache;
+}
+
+/**
+ * Greedy or sampled decoding from `start` until every row ends or its
+ * answer holds options.maxNewTokens tokens.
+ * @returns start.out, grown
+ */
+export async function decodeFrom(decoder: DecoderSession, start: DecodeStart, options: GenerateOptions): Promise<number[][]> {
   const { spec } = decoder;
   const eos = new Set(spec.eosTokenIds);
   const { sampling, stopStrings, decode } = options;
-  const randoms = prompts.map((_, b) => mulberry32(mixSeed(sampling?.seed ?? 0, options.rowSeeds?.[b] ?? b)));
-
-  let { ids, mask, pos }: { ids: BigInt64Array; mask: BigInt64Array; pos: BigInt64Array } = padPrompts(prompts, BigInt(spec.padTokenId));
-  const nextPos = prompts.map((p) => p.length);
-  const out: number[][] = prompts.map(() => []);
-  const done = new Array<boolean>(batch).fill(false);
+  const { out, nextPos, cache } = start;
+  const batch = out.length;
+  const randoms = out.map((_, b) => mulberry32(mixSeed(sampling?.seed ?? 0, options.rowSeeds?.[b] ?? b)));
+  let { ids, mask, pos } = start;
+  const done = out.map((o) => o.length >= options.maxNewTokens);
   // Rows still generating, by original index: finished rows leave the batch.
-  let rows = prompts.map((_, b) => b);
+  let rows = out.map((_, b) => b);
   let headMask = options.headMask;
-  // With kv_step outputs the cache lives here and only each step's slice leaves the runtime (see kvCache).
-  const width = mask.length / batch;
-  const cache = decoder.hasKvStep ? new HostKvCache(decoder.Tensor, 2 * spec.numLayers, batch, spec.numKvHeads, spec.headDim, width + options.maxNewTokens, decoder.kvType) : undefined;
   let past = cache ? [] : decoder.emptyPast(batch);
   try {
-    for (let stepIndex = 0; stepIndex < options.maxNewTokens; stepIndex++) {
+    while (!done.every(Boolean)) {
       await checkpoint(options.signal);
       const n = rows.length;
       const seq = ids.length / n;
@@ -152,12 +177,12 @@ async function generateBatch(decoder: DecoderSession, prompts: number[][], optio
         if (eos.has(token)) done[b] = true;
         else {
           out[b].push(token);
-          if (stopStrings?.length && stopStrings.some((s) => decode!(out[b]).includes(s))) done[b] = true;
+          if (out[b].length >= options.maxNewTokens || (stopStrings?.length && stopStrings.some((s) => decode!(out[b]).includes(s)))) done[b] = true;
         }
       });
       mask = growMask(mask, n);
       options.onStep?.(out);
-      if (done.every(Boolean) || stepIndex + 1 === options.maxNewTokens) break;
+      if (done.every(Boolean)) break;
 
       const keep = rows.flatMap((b, i) => (done[b] ? [] : [i]));
       // The host cache drops finished rows in the copy it makes anyway; a cache the runtime

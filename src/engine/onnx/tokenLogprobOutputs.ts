@@ -14,10 +14,9 @@
  * (no Unsqueeze, whose axes moved from attribute to input at opset 13).
  */
 import { followedBy, type ModelTransform } from './chainTransform';
-import { lenField, withNewGraph } from './graphSplice';
-import { GRAPH_INPUT, GRAPH_NODE, GRAPH_OUTPUT, readModelLayout } from './modelLayout';
-import { encodeNode, type NewNode } from './nodeProto';
-import { SplicePlan } from './splicePlan';
+import { appendToGraph } from './graphSplice';
+import { readModelLayout } from './modelLayout';
+import type { NewNode } from './nodeProto';
 import { DataType, encodeInt64Tensor, encodeTensorValueInfo } from './tensorProto';
 
 export const SCORE_POSITIONS = 'score_positions';
@@ -65,14 +64,11 @@ export function addTokenLogprobOutput(buffer: Uint8Array, length: number): Uint8
   const layout = readModelLayout(model);
   const nodes = scoreNodes(layout);
   if (!nodes) return model;
-  const graph = new SplicePlan();
-  graph.keep(layout.graph.dataStart, layout.graph.end);
   // Appended nodes keep the graph topologically sorted: logits and input_ids exist before them.
-  for (const n of nodes) graph.add(lenField(GRAPH_NODE, encodeNode(n)));
-  graph.add(lenField(GRAPH_INPUT, encodeTensorValueInfo(SCORE_POSITIONS, DataType.INT64, ['score_count'])));
-  graph.add(lenField(GRAPH_OUTPUT, encodeTensorValueInfo(TOKEN_LOGPROBS, DataType.FLOAT, ['batch_size', 'score_count'])));
-  const plan = withNewGraph(model, layout, graph);
-  return plan.length <= buffer.length ? plan.writeInPlace(buffer) : plan.writeTo(model, new Uint8Array(plan.length));
+  return appendToGraph(buffer, layout, nodes, {
+    inputs: [encodeTensorValueInfo(SCORE_POSITIONS, DataType.INT64, ['score_count'])],
+    outputs: [encodeTensorValueInfo(TOKEN_LOGPROBS, DataType.FLOAT, ['batch_size', 'score_count'])],
+  });
 }
 
 /** `inner` (the head-mask surgery, say) followed by addTokenLogprobOutput, sharing the reader's room. */

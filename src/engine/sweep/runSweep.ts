@@ -8,10 +8,14 @@
  */
 import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
+import { DEFAULT_DECODE, GREEDY_DECODING, type DecodeMode } from '../model/greedyDecoding';
 import { buildPromptIds } from '../model/prompt';
 import { scoreContinuations } from '../model/scoreTokens';
 import { maskFor, pendingCells, type SweepCell, type SweepFile } from './sweepSchema';
 import { checkpoint } from '../model/checkpoint';
+
+/** Batches whose diverging rows decode on together in a verified sweep (measured: bench/verifiedSweep.ts). */
+const VERIFY_POOL = 4;
 
 export interface SweepRunOptions {
   /** Rows per batch (configurations x problems interleaved). */
@@ -19,6 +23,8 @@ export interface SweepRunOptions {
   /** Grades one generated output against a problem's reference. */
   grade(output: string, reference: string): { predicted: string | null; correct: boolean };
   signal?: AbortSignal;
+  /** How generate-mode cells are decoded: verified against the unpruned answer (the default), or plainly. */
+  decode?: DecodeMode;
   /** Called with each batch's new cells, for saving as they arrive. */
   onCells?(cells: SweepCell[], done: number, total: number): void;
 }
@@ -41,16 +47,34 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   // Stable: equal lengths keep the file's order, so one problem's configurations stay together.
   const pending = ordered.map((c, index) => ({ ...c, index })).sort((a, b) => prompt(a.problem).length - prompt(b.problem).length);
   const results: SweepCell[] = new Array(ordered.length);
+  const decodeMode = file.mode === 'generate' ? (options.decode ?? DEFAULT_DECODE) : 'plain';
+  const greedy = GREEDY_DECODING[decodeMode];
+  // Verification passes read batchRows rows each, but rows that leave their draft decode on together
+  // across VERIFY_POOL batches: a few rows decoding alone would pay a whole step's cost for each token.
+  const rowsPerCall = decodeMode === 'verified' ? options.batchRows * VERIFY_POOL : options.batchRows;
+  // Each problem's unpruned answer, decoded once: verified decoding checks every configuration against it.
+  const drafts = new Map<number, number[]>();
+  const draftsFrom = async (s: number) => {
+    if (decodeMode === 'plain' || pending.slice(s, s + rowsPerCall).every((c) => drafts.has(c.problem))) return;
+    // Drafts for the problems ahead, up to a batch of them, decode together: one row alone pays a whole step per token.
+    const missing = [...new Set(pending.slice(s).map((c) => c.problem))].filter((p) => !drafts.has(p)).slice(0, Math.max(options.batchRows, Math.ceil(rowsPerCall / file.configs.length)));
+    const answers = await generate(model.decoder, missing.map(prompt), { maxNewTokens: file.maxNewTokens, signal: options.signal });
+    missing.forEach((p, i) => drafts.set(p, answers[i]));
+  };
 
-  for (let s = 0; s < pending.length; s += options.batchRows) {
+  for (let s = 0; s < pending.length; s += rowsPerCall) {
     await checkpoint(options.signal);
-    const batch = pending.slice(s, s + options.batchRows).map(({ index, ...cell }) => cell);
+    const batch = pending.slice(s, s + rowsPerCall).map(({ index, ...cell }) => cell);
     const headMask = new Float32Array(batch.length * perRow);
     batch.forEach((c, r) => headMask.set(maskFor(file.configs[c.config], numLayers, numHeads), r * perRow));
     const prompts = batch.map((c) => prompt(c.problem));
     let fresh: SweepCell[];
     if (file.mode === 'generate') {
-      const outputs = await generate(model.decoder, prompts, { maxNewTokens: file.maxNewTokens, headMask, signal: options.signal });
+      await draftsFrom(s);
+      const outputs = await greedy(model.decoder, prompts, {
+        maxNewTokens: file.maxNewTokens, headMask, signal: options.signal, chunkRows: options.batchRows,
+        drafts: decodeMode === 'verified' ? batch.map((c) => drafts.get(c.problem)!) : undefined,
+      });
       fresh = batch.map((c, r) => ({ ...c, ...options.grade(decode(outputs[r]), file.problems[c.problem].reference), tokens: outputs[r].length }));
     } else {
       const target = (p: number) => file.problems[p].solution ?? file.problems[p].reference;

@@ -1,0 +1,91 @@
+/**
+ * Draft-verified greedy decoding on the bundled model gives generate()'s
+ * greedy answers token for token, over every single-head pruning of
+ * held-out problems whose rows leave their draft at the first token,
+ * mid-way, by stopping early, and never; and a verified sweep equals a
+ * plain one cell by cell.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
+import { headMaskTransform } from '../onnx/addHeadMask';
+import type { LoadedModel } from './loadModel';
+import { generate, padPrompts } from './generate';
+import { generateVerified, type VerifyStats } from './verifiedGenerate';
+import { buildPromptIds } from './prompt';
+import { argmax } from './sampling';
+import { GENERATORS } from '../problems/generators';
+import { maskFor, singleHeadConfigs } from '../sweep/sweepSchema';
+import { runSweep } from '../sweep/runSweep';
+import { gradeAnswer } from '../grading/gradeAnswer';
+import { benchSweepFile } from '../../../bench/benchSweepFile';
+
+let model: LoadedModel;
+beforeAll(async () => {
+  model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform() });
+}, 60_000);
+
+const problems = GENERATORS.synthetic.problems({ count: 6, seed: 7 });
+// Beside held-out problems: a question whose answer runs to the length limit (the count goes on),
+// and two where some prunings end the answer before the draft does.
+const questions = [...problems.map((p) => p.question), '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20', '3 + 4 = ?', 'What is the capital of France?'];
+
+describe('generateVerified on headlab-math-6x8', () => {
+  it('reads each position greedily in the graph: the argmax and the top-two margin of the logits', async () => {
+    const { spec, decoder } = model;
+    const prompts = problems.slice(0, 3).map((p) => buildPromptIds(model.tokenizer, p.question, spec, 64));
+    const { ids, mask, pos } = padPrompts(prompts, BigInt(spec.padTokenId));
+    const input = () => ({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: prompts.length, past: decoder.emptyPast(prompts.length), noCache: true });
+    expect(decoder.hasGreedyOutputs).toBe(true);
+    const read = await decoder.greedyRead(input());
+    const { logits } = await decoder.step({ ...input(), allLogits: true });
+    const vocab = spec.vocabSize;
+    for (let p = 0; p < read.tokens.length; p++) {
+      expect(read.tokens[p]).toBe(argmax(logits!, p * vocab, vocab));
+      const sorted = [...logits!.subarray(p * vocab, (p + 1) * vocab)].sort((a, b) => b - a);
+      expect(read.margins[p]).toBeCloseTo(sorted[0] - sorted[1], 4);
+    }
+  });
+
+  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never', async () => {
+    const { spec, decoder } = model;
+    const configs = singleHeadConfigs(spec.numLayers, spec.numHeads);
+    const perRow = spec.numLayers * spec.numHeads;
+    const seen = { first: 0, midway: 0, early: 0, never: 0, limit: 0 };
+    for (const [q, question] of questions.entries()) {
+      const prompt = buildPromptIds(model.tokenizer, question, spec, 64);
+      const prompts = configs.map(() => prompt);
+      const headMask = new Float32Array(configs.length * perRow);
+      configs.forEach((c, r) => headMask.set(maskFor(c, spec.numLayers, spec.numHeads), r * perRow));
+      const plain = await generate(decoder, prompts, { maxNewTokens: 64, headMask });
+      let stats: VerifyStats | undefined;
+      // Passes of 16 rows, and of all rows at once.
+      const verified = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? 16 : undefined, onStats: (s) => (stats = s) });
+      expect(verified).toEqual(plain);
+      if (plain[0].length === 64) seen.limit++;
+      expect(stats!.verified).toBe(configs.length - 1);
+      const draft = plain[0];
+      const diverged = new Set(stats!.divergences.map((d) => d.row));
+      seen.never += configs.length - 1 - diverged.size;
+      for (const d of stats!.divergences) {
+        if (plain[d.row].length === d.at && d.at < draft.length) seen.early++;
+        else if (d.at === 0) seen.first++;
+        else seen.midway++;
+        expect(d.margin).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(seen.first).toBeGreaterThan(0);
+    expect(seen.midway).toBeGreaterThan(0);
+    expect(seen.early).toBeGreaterThan(0);
+    expect(seen.never).toBeGreaterThan(0);
+    expect(seen.limit).toBe(1);
+  }, 120_000);
+
+  it('a verified sweep equals a plain one in predicted, correct and tokens, cell by cell', async () => {
+    const file = { ...benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: 11, count: 4 }) };
+    const cells = async (decode: 'plain' | 'verified') =>
+      (await runSweep(model, file, { batchRows: 16, grade: gradeAnswer, decode })).cells.map(({ config, problem, predicted, correct, tokens }) => ({ config, problem, predicted, correct, tokens }));
+    const plain = await cells('plain');
+    expect(plain).toHaveLength(49 * 4);
+    expect(await cells('verified')).toEqual(plain);
+  }, 120_000);
+});

@@ -1,0 +1,124 @@
+/**
+ * Draft-verified greedy decoding: generate()'s greedy answers for pruned
+ * rows, confirmed instead of decoded where pruning leaves them unchanged.
+ *
+ * Greedy decoding is deterministic, so one teacher-forced pass checks an
+ * answer. Each row reads its prompt plus the draft (the unpruned answer to
+ * that prompt) under its own head mask, and the graph gives the argmax at
+ * every position (engine/onnx/greedyOutputs). Where every argmax equals the
+ * draft's next token, and the end-of-sequence after it, the row's greedy
+ * answer is the draft. Where they first differ, the answer is the agreed
+ * prefix plus the row's own argmax there, and decoding goes on from that
+ * point. This is speculative decoding's verification step with the
+ * unpruned model as the drafter: most single-head prunings leave a greedy
+ * answer as it was, so most rows end after one pass.
+ *
+ * Stop strings are not supported: no greedy caller uses them.
+ */
+import type { DecoderSession } from './decoderSession';
+import { generate, padPrompts, type GenerateOptions } from './generate';
+import { InvalidRequestError } from './errors';
+import { checkpoint } from './checkpoint';
+import { groupByLength, rowsOf } from './lengthGroups';
+import { continueRows, type Continuation } from './continueRows';
+
+export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'rowSeeds' | 'stopStrings' | 'decode' | 'onStep'> {
+  /** Per row, the unpruned greedy answer to its prompt (no end-of-sequence token); decoded here when absent. */
+  drafts?: number[][];
+  /** The most rows one pass reads, in verification and in decoding on; all rows when absent. */
+  chunkRows?: number;
+  /** Called once with what verification found. */
+  onStats?(stats: VerifyStats): void;
+}
+
+/** Where a row's greedy answer first left its draft. */
+export interface Divergence {
+  row: number;
+  /** Index into the answer of the first token that differs (the draft's length when the row did not stop where the draft did). */
+  at: number;
+  /** The row's top logit minus its runner-up at that step. */
+  margin: number;
+}
+
+export interface VerifyStats {
+  rows: number;
+  /** Distinct prompts decoded unpruned for drafts (0 when drafts were given). */
+  drafted: number;
+  /** Rows run through the verification pass (rows whose mask prunes nothing take the draft as it is). */
+  verified: number;
+  divergences: Divergence[];
+  /** Rows that decoded on after their divergence (the rest ended at it). */
+  continued: number;
+}
+
+/**
+ * Greedy answers, the same as generate() without sampling gives.
+ * @param prompts one token-id array per row
+ * @returns new token ids per row, end-of-sequence not included
+ */
+export async function generateVerified(decoder: DecoderSession, prompts: number[][], options: VerifiedOptions): Promise<number[][]> {
+  const rows = prompts.length;
+  if (rows === 0) return [];
+  if (options.drafts && options.drafts.length !== rows) throw new InvalidRequestError(`${options.drafts.length} drafts for ${rows} prompts.`);
+  const { spec } = decoder;
+  const perRow = spec.numLayers * spec.numHeads;
+  const { drafts, drafted } = options.drafts ? { drafts: options.drafts, drafted: 0 } : await draftsFor(decoder, prompts, options);
+  const answers: number[][] = drafts.map((d) => [...d]);
+  const pruned = (r: number) => !!options.headMask?.subarray(r * perRow, (r + 1) * perRow).some((v) => v !== 1);
+  const toVerify = prompts.map((_, r) => r).filter(pruned);
+  const divergences: Divergence[] = [];
+  const continuing: Continuation[] = [];
+  const eos = new Set(spec.eosTokenIds);
+  const max = options.maxNewTokens;
+
+  const length = (r: number) => prompts[r].length + drafts[r].length;
+  for (const group of chunks(toVerify, length, decoder.paddedBatches, options.chunkRows)) {
+    await checkpoint(options.signal);
+    const sequences = group.map((r) => [...prompts[r], ...drafts[r]]);
+    const { ids, mask, pos } = padPrompts(sequences, BigInt(spec.padTokenId));
+    const width = ids.length / group.length;
+    const headMask = options.headMask && rowsOf(options.headMask, group, perRow);
+    const read = await decoder.greedyRead({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: group.length, past: decoder.emptyPast(group.length), headMask, noCache: true });
+    group.forEach((r, i) => {
+      const draft = drafts[r];
+      // The draft ended by its end-of-sequence token, not by the length limit: that ending is checked too.
+      const checked = draft.length < max ? draft.length + 1 : draft.length;
+      const at0 = i * width + width - sequences[i].length + prompts[r].length - 1;
+      for (let k = 0; k < checked; k++) {
+        const token = read.tokens[at0 + k];
+        if (k < draft.length ? token === draft[k] : eos.has(token)) continue;
+        divergences.push({ row: r, at: k, margin: read.margins[at0 + k] });
+        const answer = draft.slice(0, k);
+        if (!eos.has(token)) answer.push(token);
+        answers[r] = answer;
+        if (!eos.has(token) && answer.length < max) continuing.push({ row: r, answer });
+        break;
+      }
+    });
+  }
+  const sequenceLength = (c: Continuation) => prompts[c.row].length + c.answer.length;
+  for (const group of chunks(continuing, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueRows(decoder, prompts, group, options);
+  options.onStats?.({ rows, drafted, verified: toVerify.length, divergences, continued: continuing.length });
+  return answers;
+}
+
+/**
+ * Items in runs of at most `size`, shortest first so a run pads little; a
+ * session that cannot take left padding gets one length per run.
+ */
+export function chunks<T>(items: T[], length: (item: T) => number, padded: boolean, size = Infinity): T[][] {
+  const sorted = [...items].sort((a, b) => length(a) - length(b));
+  const runs = padded ? [sorted] : groupByLength(sorted.map(length)).map((g) => g.map((i) => sorted[i]));
+  const per = Math.min(size, Math.max(1, ...runs.map((run) => run.length)));
+  return runs.flatMap((run) => Array.from({ length: Math.ceil(run.length / per) }, (_, i) => run.slice(i * per, (i + 1) * per)));
+}
+
+/** The unpruned greedy answer to each distinct prompt, per row. */
+async function draftsFor(decoder: DecoderSession, prompts: number[][], options: VerifiedOptions): Promise<{ drafts: number[][]; drafted: number }> {
+  const keys = prompts.map((p) => p.join(','));
+  const distinct = [...new Set(keys)];
+  const first = distinct.map((k) => keys.indexOf(k));
+  const decoded = await generate(decoder, first.map((r) => prompts[r]), { maxNewTokens: options.maxNewTokens, signal: options.signal });
+  const byKey = new Map(distinct.map((k, i) => [k, decoded[i]]));
+  return { drafts: keys.map((k) => byKey.get(k)!), drafted: distinct.length };
+}
