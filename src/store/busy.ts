@@ -11,6 +11,7 @@ import { useSprintStore } from './sprintStore';
 import { useSprintEvalStore } from './sprintEvalStore';
 import { useAttentionStore } from './attentionStore';
 import { useTruncateStore } from './truncateStore';
+import { useEveryHeadStore } from './everyHeadStore';
 
 /** The job the worker is running, in words ("the sweep"), or undefined when it is free. */
 export function useBusyWith(): string | undefined {
@@ -22,6 +23,7 @@ export function useBusyWith(): string | undefined {
   const evaluating = useSprintEvalStore((s) => s.status === 'running');
   const patterns = useAttentionStore((s) => s.status === 'running');
   const roles = useAttentionStore((s) => s.roles.status === 'running');
+  const everyHead = useEveryHeadStore((s) => s.status === 'running');
   const truncation = useTruncateStore((s) => (s.sweep.status === 'running' ? 'the truncation sweep' : s.status === 'running' ? 'the truncation' : s.check.status === 'running' ? 'the truncation check' : undefined));
   if (sweeping) return 'the sweep';
   if (truncation) return truncation;
@@ -30,6 +32,7 @@ export function useBusyWith(): string | undefined {
   if (sprint === 'training') return 'SPRINT training';
   if (sprint === 'ranking') return 'SPRINT ranking';
   if (solving) return 'the answer being generated';
+  if (everyHead) return 'the question under every head';
   if (roles) return 'the head roles';
   if (patterns) return 'the attention patterns';
   if (loading) return 'the model load';

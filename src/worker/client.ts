@@ -2,11 +2,11 @@
  * The UI side of the protocol: sends requests, routes events back to the
  * caller, and turns the final event into a resolved promise.
  */
-import type { FinalEvent, WorkerEvent, WorkerRequest } from './protocol';
+import { FINAL_EVENT_TYPES, type FinalEvent, type WorkerEvent, type WorkerRequest } from './protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-const FINAL_TYPES = new Set<WorkerEvent['type']>(['loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'attended', 'rolesScored', 'headsChecked', 'truncated', 'truncationChecked']);
+const FINAL_TYPES = new Set<WorkerEvent['type']>(FINAL_EVENT_TYPES);
 
 /** A worker-side failure, with the worker's error name kept. */
 export class WorkerError extends Error {

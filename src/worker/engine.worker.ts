@@ -11,6 +11,7 @@ import { checkpoint } from '../engine/model/checkpoint';
 import { maskFor, type SweepCell } from '../engine/sweep/sweepSchema';
 import { evaluateProblems } from '../engine/runs/evaluateProblems';
 import { runSweep } from '../engine/sweep/runSweep';
+import { everyHead } from '../engine/sweep/everyHead';
 import { gradeAnswer } from '../engine/grading/gradeAnswer';
 import { rankHeads, trainSprint } from '../engine/sprint/sprintSelector';
 import { runPicks } from '../engine/sprint/runPicks';
@@ -91,6 +92,12 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         ? await runTruncatedSweep(req.file, { ...run, load: async (list) => (await truncatedModel(loadedFrom!, m.dtype, list, m.onnxBytes, signal)).model })
         : await runSweep(m, req.file, run);
       post({ type: 'swept', id: req.id, file });
+      return;
+    }
+    case 'everyHead': {
+      // 16 rows per verification pass, as the app's sweeps run.
+      const report = await everyHead(m, req.question, req.reference, { maxNewTokens: req.maxNewTokens, batchRows: 16, signal });
+      post({ type: 'everyHeadDone', id: req.id, report });
       return;
     }
     case 'sprintTrain': {

@@ -15,6 +15,7 @@ import type { AttentionView } from '../engine/attention/attentionView';
 import type { HeadRolesReport } from '../engine/attention/headRoles';
 import type { CheckReport, CheckResult } from '../engine/check/headMaskCheck';
 import type { TruncationReport } from '../engine/truncate/truncateWeights';
+import type { EveryHeadReport } from '../engine/sweep/everyHead';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -58,6 +59,8 @@ export type WorkerRequest =
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'runPicks'; id: number; question: string; /** null: a row with nothing pruned */ heads: ([number, number] | null)[]; reference: string }
   | { type: 'sprintCompare'; id: number; selector: SprintSelector; problems: SweepProblem[]; maxN: number; maxNewTokens: number; seed: number }
+  /** The question with nothing pruned and under each single head pruned; reference may be empty. */
+  | { type: 'everyHead'; id: number; question: string; reference: string; maxNewTokens: number }
   | { type: 'attention'; id: number; question: string; /** Generated ids shown after the prompt. */ answer: number[]; layer: number; prune: [number, number][] }
   | { type: 'headRoles'; id: number; problems: Problem[] }
   | { type: 'checkHeads'; id: number }
@@ -86,6 +89,7 @@ export type WorkerEvent =
   | { type: 'picksRun'; id: number; result: PicksResult }
   | { type: 'compareProgress'; id: number; done: number; total: number }
   | { type: 'compared'; id: number; report: ComparisonReport }
+  | { type: 'everyHeadDone'; id: number; report: EveryHeadReport }
   | { type: 'attended'; id: number; view: AttentionView }
   | { type: 'rolesProgress'; id: number; done: number; total: number }
   | { type: 'rolesScored'; id: number; report: HeadRolesReport }
@@ -94,5 +98,10 @@ export type WorkerEvent =
   | { type: 'truncationChecked'; id: number; results: CheckResult[] }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
+/** The events that end a request, one per request type: the client resolves a request on them, and FinalEvent is their union. */
+export const FINAL_EVENT_TYPES = [
+  'loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'everyHeadDone', 'attended', 'rolesScored', 'headsChecked', 'truncated', 'truncationChecked',
+] as const satisfies readonly WorkerEvent['type'][];
+
 /** The event that ends a request of each type. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'loaded' | 'solved' | 'evaluated' | 'swept' | 'sprintTrained' | 'sprintRanked' | 'picksRun' | 'compared' | 'attended' | 'rolesScored' | 'headsChecked' | 'truncated' | 'truncationChecked' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: (typeof FINAL_EVENT_TYPES)[number] }>;

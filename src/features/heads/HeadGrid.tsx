@@ -13,7 +13,8 @@
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useHeadsStore, type HeadRef } from '../../store/headsStore';
 import { cellFromTarget, createGridUi, HeadCell, spansCells } from './HeadCell';
-import { useHeatmap, type HeatMetric } from './Heatmap';
+import { HEAT_METRICS, useHeatmap, type Heatmap, type HeatMetric } from './Heatmap';
+import { useEveryHeadStore } from '../../store/everyHeadStore';
 import { HeatLegend } from './HeatLegend';
 import { downloadHeatmapPng } from './heatmapPng';
 import { useModelStore } from '../../store/modelStore';
@@ -48,13 +49,18 @@ export function HeadGrid() {
   const toggleHead = useHeadsStore((s) => s.toggleHead);
   const [metric, setMetric] = useState<HeatMetric>('sweep');
   const ranked = useSprintStore((s) => s.ranked);
-  // A new SPRINT ranking is what the user just asked to see: show it on the grid.
+  const everyHead = useEveryHeadStore((s) => s.report);
+  // A new SPRINT ranking, or a question run under every head, is what the user just asked to see: show it on the grid.
   useEffect(() => {
     if (ranked) setMetric('sprint');
   }, [ranked]);
-  const chosen = useHeatmap(metric);
-  const other = useHeatmap(metric === 'sweep' ? 'sprint' : 'sweep');
-  const heat = chosen ?? other;
+  useEffect(() => {
+    if (everyHead) setMetric('question');
+  }, [everyHead]);
+  const maps: Record<HeatMetric, Heatmap | undefined> = { sweep: useHeatmap('sweep'), sprint: useHeatmap('sprint'), question: useHeatmap('question') };
+  const chosen = maps[metric];
+  const available = HEAT_METRICS.filter((m) => maps[m]);
+  const heat = chosen ?? (available.length ? maps[available[0]] : undefined);
   // A head role chosen in "Colour by" takes the grid's colours while it is chosen.
   const roleHeat = useRoleHeatmap();
   const colourRole = useAttentionStore((s) => s.colourRole);
@@ -162,7 +168,7 @@ export function HeadGrid() {
           )),
         ])}
       </div>
-      {((chosen && other) || rolesScored) && (
+      {(available.length > 1 || rolesScored) && (
         <label>
           Colour by{' '}
           <select
@@ -174,8 +180,9 @@ export function HeadGrid() {
             }}
           >
             {!heat && <option value={metric}>nothing (pruned heads only)</option>}
-            {(metric === 'sweep' ? chosen : other) && <option value="sweep">the sweep: change when the head alone is pruned</option>}
-            {(metric === 'sprint' ? chosen : other) && <option value="sprint">SPRINT's estimated chance for the question</option>}
+            {maps.sweep && <option value="sweep">the sweep: change when the head alone is pruned</option>}
+            {maps.sprint && <option value="sprint">SPRINT's estimated chance for the question</option>}
+            {maps.question && <option value="question">the question under every head: what each pruning did</option>}
             <RoleOptions />
           </select>
         </label>

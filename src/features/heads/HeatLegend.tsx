@@ -2,6 +2,7 @@
 import { HEAT_QUANTILE, heatColour, scoreColour } from './heatColour';
 import { MARKED_PICKS, type Heatmap } from './Heatmap';
 import { formatChange, unitName } from './changeUnit';
+import { OUTCOME_STYLE } from './questionHeat';
 
 /** Points of the sweep scale shown as swatches, as fractions of its limit. */
 export const LEGEND_STEPS = [-1, -0.25, 0, 0.25, 1];
@@ -25,6 +26,21 @@ export function HeatLegend({ heat }: { heat: Heatmap }) {
         <span className="swatch" style={{ background: scoreColour(0) }} /> {heat.min.toFixed(2)} (lowest){' '}
         <span className="swatch" style={{ background: scoreColour(1) }} /> {heat.max.toFixed(2)} (highest). Numbers mark its top {MARKED_PICKS} picks. Pruned heads
         are outlined.
+      </p>
+    );
+  }
+  if (heat.metric === 'question') {
+    return (
+      <p className="legend" data-testid="heat-legend">
+        Colour: what pruning the head alone did to the question&apos;s answer
+        {heat.graded ? '' : ' (no expected answer was given, so only changed or unchanged can be told)'}:{' '}
+        {(Object.keys(OUTCOME_STYLE) as (keyof typeof OUTCOME_STYLE)[]).filter((o) => heat.graded || o === 'changes' || o === 'same').map((o) => (
+          <span key={o} className="legend-step">
+            <span className="swatch" style={{ background: OUTCOME_STYLE[o].colour }} /> {OUTCOME_STYLE[o].mark ? `${OUTCOME_STYLE[o].mark} ` : ''}
+            {OUTCOME_STYLE[o].words}{' '}
+          </span>
+        ))}
+        {heat.sprintBeside ? "Tooltips give SPRINT's estimated chance beside each outcome. " : ''}Pruned heads are outlined.
       </p>
     );
   }

@@ -1,6 +1,7 @@
 /**
  * The grid's colouring by the active metric: the sweep's per-head change
- * (accuracy or log-prob) or SPRINT's score for the question last ranked,
+ * (accuracy or log-prob), SPRINT's score for the question last ranked, or
+ * what pruning each head alone did to one question (questionHeat),
  * with tooltips and a legend. Colours and tooltips are computed once per
  * sweep summary or ranking, not per toggle, and a cell whose colour and
  * tooltip a new summary leaves alone keeps its old object, so while a sweep
@@ -13,15 +14,19 @@ import { useHeadsStore } from '../../store/headsStore';
 import type { HeatCell } from './HeadCell';
 import { heatColour, heatLimit, scoreColour } from './heatColour';
 import { formatChange } from './changeUnit';
+import { useEveryHeadStore } from '../../store/everyHeadStore';
+import { questionCells, sprintBeside } from './questionHeat';
 
-export type HeatMetric = 'sweep' | 'sprint';
+export type HeatMetric = 'sweep' | 'sprint' | 'question';
+export const HEAT_METRICS: readonly HeatMetric[] = ['sweep', 'sprint', 'question'];
 
 /** SPRINT's picks shown by rank on the grid, as many as the ranked list shows. */
 export const MARKED_PICKS = 8;
 
 export type Heatmap =
   | { metric: 'sweep'; cells: HeatCell[]; limit: number; /** Heads whose |change| is beyond the limit, drawn at full strength. */ beyond: number; unit: 'accuracy' | 'log-prob' }
-  | { metric: 'sprint'; cells: HeatCell[]; min: number; max: number; question: string };
+  | { metric: 'sprint'; cells: HeatCell[]; min: number; max: number; question: string }
+  | { metric: 'question'; cells: HeatCell[]; question: string; graded: boolean; sprintBeside: boolean };
 
 /** Keeps a cell's previous object when nothing it shows changed, so memoised cells skip re-rendering. */
 function useStableCells(): (cells: HeatCell[]) => HeatCell[] {
@@ -43,8 +48,15 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
   const question = useSprintStore((s) => s.rankedFor);
   const numLayers = useHeadsStore((s) => s.numLayers);
   const numHeads = useHeadsStore((s) => s.numHeads);
+  const everyHead = useEveryHeadStore((s) => s.report);
   const stable = useStableCells();
   return useMemo(() => {
+    if (metric === 'question') {
+      if (!everyHead || everyHead.heads.length !== numLayers * numHeads) return undefined;
+      const sprint = sprintBeside(ranked, question, everyHead.question, numHeads);
+      const cells = questionCells(everyHead, numHeads, sprint);
+      return { metric, cells: stable(cells), question: everyHead.question, graded: everyHead.reference.trim() !== '', sprintBeside: sprint.length > 0 };
+    }
     if (metric === 'sprint') {
       if (!ranked?.length || ranked.length !== numLayers * numHeads) return undefined;
       const scores = ranked.map((r) => r.score);
@@ -72,5 +84,5 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
     }));
     return { metric, cells: stable(cells), limit, beyond, unit };
     // `stable` only carries memory between results; it is not an input.
-  }, [metric, summary, ranked, question, numLayers, numHeads]);
+  }, [metric, summary, ranked, question, everyHead, numLayers, numHeads]);
 }

@@ -8,6 +8,7 @@ import { heatColour, scoreColour } from './heatColour';
 import { LEGEND_STEPS, sweepScaleNote } from './HeatLegend';
 import { formatChange, unitName } from './changeUnit';
 import type { Heatmap } from './Heatmap';
+import { OUTCOME_STYLE } from './questionHeat';
 
 const CELL = 32;
 const PAD = 16;
@@ -23,6 +24,13 @@ function legendOf(heat: Heatmap): { swatches: { colour: string; label: string }[
         { colour: scoreColour(1), label: `${heat.max.toFixed(2)} (highest)` },
       ],
       text: `Colour: SPRINT's score for pruning the head alone on the question: ${heat.question}. Numbers mark its top picks.`,
+    };
+  }
+  if (heat.metric === 'question') {
+    const outcomes = (Object.keys(OUTCOME_STYLE) as (keyof typeof OUTCOME_STYLE)[]).filter((o) => heat.graded || o === 'changes' || o === 'same');
+    return {
+      swatches: outcomes.map((o) => ({ colour: OUTCOME_STYLE[o].colour, label: `${OUTCOME_STYLE[o].mark ?? ''} ${OUTCOME_STYLE[o].words}`.trim() })),
+      text: `Colour: what pruning the head alone did to the answer of: ${heat.question}`,
     };
   }
   return {

@@ -4,6 +4,7 @@ import { BusyNote } from '../busy/BusyNote';
 import { useSolveStore } from '../../store/solveStore';
 import { extractFinalAnswer } from '../../engine/grading/extractAnswer';
 import { syntheticProblem } from '../../engine/problems/synthetic';
+import { EveryHeadControls } from './EveryHeadControls';
 
 const MAX_NEW_TOKENS = 64;
 
@@ -49,6 +50,7 @@ export function SolvePanel() {
           </span>
         )}
       </p>
+      <EveryHeadControls question={question} maxNewTokens={MAX_NEW_TOKENS} />
     </section>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * "This question under every head": the Solve panel's question run with
+ * nothing pruned and with each head pruned alone, in one worker job, and
+ * the report the grid colours itself by.
+ */
+import { create } from 'zustand';
+import { engineClient } from '../worker/client';
+import type { FinalEvent } from '../worker/protocol';
+import type { EveryHeadReport } from '../engine/sweep/everyHead';
+import { useSprintStore } from './sprintStore';
+
+interface EveryHeadState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  report?: EveryHeadReport;
+  error?: string;
+  requestId?: number;
+  /** Runs `question`; `reference` (may be empty) grades the answers. */
+  run(question: string, reference: string, maxNewTokens: number): Promise<void>;
+  cancel(): void;
+  clear(): void;
+}
+
+export const useEveryHeadStore = create<EveryHeadState>((set, get) => ({
+  status: 'idle',
+  async run(question, reference, maxNewTokens) {
+    set({ status: 'running', report: undefined, error: undefined });
+    const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'everyHeadDone' }>>({ type: 'everyHead', question, reference, maxNewTokens });
+    set({ requestId: id });
+    try {
+      const { report } = await done;
+      // With a selector in use, SPRINT ranks this question too, so each head's chance sits beside its real outcome.
+      const sprint = useSprintStore.getState();
+      if (sprint.selector && sprint.rankedFor?.trim() !== question.trim()) await sprint.rank(question);
+      set({ status: 'done', report });
+    } catch (err) {
+      const e = err as Error;
+      set(e.name === 'AbortError' ? { status: 'cancelled' } : { status: 'error', error: e.message });
+    }
+  },
+  cancel() {
+    const id = get().requestId;
+    if (id !== undefined && get().status === 'running') engineClient().cancel(id);
+  },
+  clear: () => set({ status: 'idle', report: undefined, error: undefined }),
+}));
