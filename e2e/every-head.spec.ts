@@ -25,7 +25,7 @@ function cliSweep(): Map<string, { predicted: string | null; correct: boolean }>
   return new Map(file.cells.map((c) => [file.configs[c.config].map(([l, h]) => `${l}.${h}`).join() || 'none', { predicted: c.predicted ?? null, correct: !!c.correct }]));
 }
 
-test.beforeEach(async ({ headlab }, info) => {
+test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'wasm', 'the run is the sweep path, the same for both backends');
 });
 

@@ -74,7 +74,8 @@ function modelFields(buf: Uint8Array): ProtoField[] {
 }
 
 /** The name (field 1) and elem_type (type.tensor_type.elem_type) of a ValueInfoProto. */
-function valueInfo(buf: Uint8Array, f: ProtoField, what: string): { name: string; elemType: number } {
+/** A ValueInfoProto field's name and element type. */
+export function valueInfo(buf: Uint8Array, f: ProtoField, what: string): { name: string; elemType: number } {
   let name = '';
   let elemType = 0;
   for (const v of protoFields(buf, f.dataStart, f.end, what)) {
