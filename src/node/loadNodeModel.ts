@@ -34,6 +34,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}, runt
       return AutoTokenizer.from_pretrained(basename(root));
     },
     runtime,
-    { ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) },
+    { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) },
   );
 }

@@ -30,5 +30,5 @@ export async function loadNodeSource(
   if (source.kind === 'dir') return loadNodeModel(source.dir, options, runtime);
   const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
   // As loadNodeModel: the kv_step outputs keep the cache in JS during generation; token_logprobs scores in the graph.
-  return loadDecoderModel(files, loadTokenizer, runtime, { ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) });
+  return loadDecoderModel(files, loadTokenizer, runtime, { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) });
 }

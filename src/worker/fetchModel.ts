@@ -50,7 +50,8 @@ export async function loadInWorker(
     const transform = d.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
     // Stages go out as progress without a file: the model panel says what the seconds after the downloads are spent on.
     const onStage = (stage: string) => onProgress({ status: stage });
-    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform, onStage });
+    // On WASM, draft verification may start rows at their pruned layer (extra sessions, small models only); on WebGPU they would double the GPU's copy of the weights.
+    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform, onStage, layerSkip: d.backend === 'wasm' });
     onStage('warm-up');
     await warmUp(model);
     return model;

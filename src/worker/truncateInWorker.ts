@@ -37,7 +37,7 @@ export async function truncatedModel(
   const masked = withGreedyOutputs(withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true })));
   const transform = from.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
   const model = await loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), {
-    dtype, transform,
+    dtype, transform, layerSkip: from.backend === 'wasm',
     editWeights: async (onnx, external, spec) => {
       reports = await truncateWeights(onnx, external, spec.numLayers, list, signal);
     },

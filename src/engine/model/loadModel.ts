@@ -16,6 +16,8 @@ import { checkLogitsWidth, checkTokenizerVocabulary } from './vocabCheck';
 import { sessionErrorMessage } from './sessionErrors';
 import { readModelLayout } from '../onnx/modelLayout';
 import { hasGroupQueryAttention } from '../onnx/findAttentionProjections';
+import { residualStreams } from '../onnx/layerCut';
+import { LAYER_SKIP_MAX_BYTES, LayerSkip } from './layerSkip';
 
 export interface ReadOptions {
   /**
@@ -84,6 +86,11 @@ export interface LoadOptions {
    * before `transform`.
    */
   editWeights?: (onnx: Uint8Array, externalData: ExternalData[], spec: DecoderSpec) => Promise<void>;
+  /**
+   * Lets draft verification start rows at their pruned layer (model/layerSkip), on a
+   * single-file model under LAYER_SKIP_MAX_BYTES whose layers are a plain residual stack.
+   */
+  layerSkip?: boolean;
 }
 
 /** The steps between the last byte read and a usable model. */
@@ -146,6 +153,8 @@ export async function loadDecoderModel(
       throw new ModelFileError(onnxFile, errorText(err));
     }
   }
+  // Found before the surgery rewrites these bytes: its head-mask Mul hides the projections the search follows.
+  const streams = options.layerSkip && externalData.length === 0 && onnxLength <= LAYER_SKIP_MAX_BYTES ? residualStreams(readModelLayout(original.subarray(0, onnxLength)), spec.numLayers) : undefined;
   let bytes = original;
   if (transform) {
     options.onStage?.('surgery');
@@ -178,10 +187,13 @@ export async function loadDecoderModel(
     await session.release();
     throw err;
   }
+  const decoder = new DecoderSession(session, runtime.Tensor, spec, { paddedBatches });
+  // The residual streams are fed and fetched as float32: fp16 exports keep the full pass.
+  if (streams && paddedBatches && decoder.hasGreedyOutputs && decoder.kvType === 'float32') decoder.layerSkip = new LayerSkip(bytes, streams, (b) => runtime.createSession(b, [], []));
   return {
     spec,
     tokenizer,
-    decoder: new DecoderSession(session, runtime.Tensor, spec, { paddedBatches }),
+    decoder,
     onnxBytes: onnxLength + externalData.reduce((n, e) => n + e.data.length, 0),
     dtype,
     fingerprint: id,

@@ -11,6 +11,7 @@ import { headMaskTransform } from '../onnx/addHeadMask';
 import type { LoadedModel } from './loadModel';
 import { generate, padPrompts } from './generate';
 import { generateVerified, type VerifyStats } from './verifiedGenerate';
+import { readChunk } from './verifyRead';
 import { buildPromptIds } from './prompt';
 import { argmax } from './sampling';
 import { GENERATORS } from '../problems/generators';
@@ -44,6 +45,26 @@ describe('generateVerified on headlab-math-6x8', () => {
       const sorted = [...logits!.subarray(p * vocab, (p + 1) * vocab)].sort((a, b) => b - a);
       expect(read.margins[p]).toBeCloseTo(sorted[0] - sorted[1], 4);
     }
+  });
+
+  it('reads each row from its first pruned layer up with the full pass\'s argmax at every position', async () => {
+    const { spec, decoder } = model;
+    expect(decoder.layerSkip?.streams).toHaveLength(spec.numLayers);
+    const configs = singleHeadConfigs(spec.numLayers, spec.numHeads).slice(1);
+    const perRow = spec.numLayers * spec.numHeads;
+    // Two problems' sequences (prompt and unpruned answer) in one chunk, each under every single head.
+    const sequences = await Promise.all(problems.slice(0, 2).map(async (p) => {
+      const prompt = buildPromptIds(model.tokenizer, p.question, spec, 64);
+      return [...prompt, ...(await generate(decoder, [prompt], { maxNewTokens: 64 }))[0]];
+    }));
+    const rows = sequences.flatMap((_, s) => configs.map((c) => ({ s, c })));
+    const { ids, mask, pos } = padPrompts(rows.map((r) => sequences[r.s]), BigInt(spec.padTokenId));
+    const headMask = new Float32Array(rows.length * perRow);
+    rows.forEach((r, i) => headMask.set(maskFor(r.c, spec.numLayers, spec.numHeads), i * perRow));
+    const skipped = await readChunk(decoder, { ids, mask, pos, batch: rows.length, headMask, sequence: rows.map((r) => r.s) });
+    const whole = await decoder.greedyRead({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), headMask, noCache: true });
+    expect([...skipped.tokens]).toEqual([...whole.tokens]);
+    skipped.margins.forEach((m, i) => expect(Math.abs(m - whole.margins[i])).toBeLessThan(1e-3));
   });
 
   it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never', async () => {

@@ -21,6 +21,7 @@ import { InvalidRequestError } from './errors';
 import { checkpoint } from './checkpoint';
 import { groupByLength, rowsOf } from './lengthGroups';
 import { continueRows, type Continuation } from './continueRows';
+import { readChunk } from './verifyRead';
 
 export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'rowSeeds' | 'stopStrings' | 'decode' | 'onStep'> {
   /** Per row, the unpruned greedy answer to its prompt (no end-of-sequence token); decoded here when absent. */
@@ -78,7 +79,8 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
     const { ids, mask, pos } = padPrompts(sequences, BigInt(spec.padTokenId));
     const width = ids.length / group.length;
     const headMask = options.headMask && rowsOf(options.headMask, group, perRow);
-    const read = await decoder.greedyRead({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: group.length, past: decoder.emptyPast(group.length), headMask, noCache: true });
+    const keys = sequences.map((s) => s.join(','));
+    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys.map((k) => keys.indexOf(k)) });
     group.forEach((r, i) => {
       const draft = drafts[r];
       // The draft ended by its end-of-sequence token, not by the length limit: that ending is checked too.
