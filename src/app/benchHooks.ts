@@ -14,6 +14,7 @@ import type { FinalEvent } from '../worker/protocol';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { SweepProblem } from '../engine/sweep/sweepSchema';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
+import type { DecodeMode } from '../engine/model/greedyDecoding';
 
 async function trainSelector(file: SweepFile): Promise<{ embed: number; train: number; epochs: number }> {
   const trainIndices = file.problems.map((_, i) => i);
@@ -37,11 +38,11 @@ async function sprintAtScale(file: SweepFile, problems: SweepProblem[], maxN: nu
   return { selector: trained.selector, trainSeconds: trained.seconds, compareSeconds: (performance.now() - start) / 1000, report };
 }
 
-async function sweep(file: SweepFile, batchRows: number): Promise<{ seconds: number; cells: number }> {
+async function sweep(file: SweepFile, batchRows: number, decode?: DecodeMode): Promise<{ seconds: number; cells: number; file: SweepFile }> {
   const start = performance.now();
-  const { done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows });
+  const { done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows, decode });
   const swept = (await done).file;
-  return { seconds: (performance.now() - start) / 1000, cells: swept.cells.length };
+  return { seconds: (performance.now() - start) / 1000, cells: swept.cells.length, file: swept };
 }
 
 export function installBenchHooks(): void {

@@ -32,14 +32,14 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
        npm run cli -- check --model M [--dtype fp32|fp16|q4f16|...] [--json]
        npm run cli -- attention --model M --prompt TEXT [--prune L.H,...] [--layer L] [--head H] [--json]
        npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
-       npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]
+       npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--decode verified|plain] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: ${PROBLEMS_FORMS}
      (synthetic LEVEL 1 to 4; mix: eight question families, LEVEL 1 to 3)
   L.H: 0-based layer and head
   generate, eval and sweep take --truncate L.MATRIX:KEEP[:bottom],... (MATRIX attn.q|k|v|o, mlp.gate|up|down; KEEP a fraction or rN):
   each matrix replaced by its top singular components; sweep --truncate-sweep 0.5,0.1 [--matrices attn.o,mlp.down] runs every layer x matrix at each fraction
-  sweep --decode plain decodes every cell token by token; the default, verified, checks each pruned cell against
+  sweep and sprint eval --decode plain decode every pruned answer token by token; the default, verified, checks each against
   the unpruned answer in one teacher-forced pass and decodes on only where it differs (the same answers)
   Every command that loads a model also takes --device cpu|webgpu (default cpu; webgpu runs on a GPU over Vulkan)
   and --threads N (CPU intra-op threads, default 1)`;

@@ -69,9 +69,10 @@ function generatedSet(spec: ProblemSetSpec): { spec: ProblemSetSpec; problems: P
   return { spec: clean, problems: GENERATORS[generator].problems(clean) };
 }
 
-function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => void, onId: (id: number) => void): Promise<EvalReport> {
+/** @param drafts the unpruned run's answers, which the pruned run verifies instead of decoding */
+function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => void, onId: (id: number) => void, drafts?: number[][]): Promise<EvalReport> {
   const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'evaluated' }>>(
-    { type: 'evaluate', problems, prune, maxNewTokens: 64, batch: 8 },
+    { type: 'evaluate', problems, prune, maxNewTokens: 64, batch: 8, drafts },
     (e) => {
       if (e.type === 'evalProgress') onDone(e.done);
     },
@@ -136,7 +137,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
       const baseline = await evaluate(problems, [], (n) => set({ done: n }), onId);
       if (!current()) return set({ ...cleared });
       set({ baseline });
-      const pruned = await evaluate(problems, prune, (n) => set({ done: problems.length + n }), onId);
+      const pruned = await evaluate(problems, prune, (n) => set({ done: problems.length + n }), onId, baseline.results.map((r) => r.ids));
       if (!current()) return set({ ...cleared });
       set({ pruned, status: 'done' });
     } catch (err) {

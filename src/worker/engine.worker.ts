@@ -73,6 +73,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
         maxNewTokens: req.maxNewTokens,
         batch: req.batch,
         headMask: mask(req.prune),
+        drafts: req.drafts,
         signal,
         onProgress: (done, total, latest) => post({ type: 'evalProgress', id: req.id, done, total, latest }),
       });
@@ -83,6 +84,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       if (req.file.model.fingerprint !== m.fingerprint) throw new Error('This sweep was made with a different model file.');
       const run = {
         batchRows: req.batchRows,
+        decode: req.decode,
         grade: gradeAnswer,
         signal,
         onCells: (cells: SweepCell[], done: number, total: number) => post({ type: 'sweepCells', id: req.id, cells, done, total }),

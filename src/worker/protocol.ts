@@ -16,6 +16,7 @@ import type { HeadRolesReport } from '../engine/attention/headRoles';
 import type { CheckReport, CheckResult } from '../engine/check/headMaskCheck';
 import type { TruncationReport } from '../engine/truncate/truncateWeights';
 import type { EveryHeadReport } from '../engine/sweep/everyHead';
+import type { DecodeMode } from '../engine/model/greedyDecoding';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -53,8 +54,10 @@ export interface SolveResult {
 export type WorkerRequest =
   | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
-  | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number }
-  | { type: 'sweep'; id: number; file: SweepFile; batchRows: number }
+  /** drafts: per problem, the unpruned answer's ids (an unpruned report's), which a pruned run verifies instead of decoding. */
+  | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number; drafts?: number[][] }
+  /** decode: how generate-mode cells are decoded; verified (the default) or plain, for checking and bench/. */
+  | { type: 'sweep'; id: number; file: SweepFile; batchRows: number; decode?: DecodeMode }
   | { type: 'sprintTrain'; id: number; file: SweepFile; trainIndices: number[]; options: TrainOptions; encoder: SelectorEncoder }
   | { type: 'sprintRank'; id: number; selector: SprintSelector; question: string }
   | { type: 'runPicks'; id: number; question: string; /** null: a row with nothing pruned */ heads: ([number, number] | null)[]; reference: string }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { writeWhole } from '../writeWhole';
 import { basename } from 'node:path';
 import type { CliContext } from '../cliContext';
-import { positiveInt, positiveNumber, required, UsageError } from '../args';
+import { decodeArg, positiveInt, positiveNumber, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { validateSweepFile } from '../../engine/sweep/sweepSchema';
 import { trainSprint } from '../../engine/sprint/sprintSelector';
@@ -71,6 +71,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
     const report = await compareMethods(model, selector, problems, {
       maxN,
       seed: values.seed === undefined ? 0 : Number(values.seed),
+      decode: decodeArg(values.decode),
       onProblem: (done) => progress(`\r${done}/${problems.length} problems`),
     });
     progress('\n');

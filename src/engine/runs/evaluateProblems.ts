@@ -18,6 +18,8 @@ export interface EvalResult {
   correct: boolean;
   text: string;
   tokens: number;
+  /** The answer's token ids (end-of-sequence left out): a pruned run verifies against the unpruned run's. */
+  ids: number[];
   /** Wall time of the problem's batch divided by the batch's size. */
   seconds: number;
   /** Which batch (0-based) the problem was generated in: a batch's problems decode together, so only the batch has a wall time of its own. */
@@ -39,21 +41,32 @@ export interface EvalOptions {
   batch: number;
   /** [layers, heads], 1 keeps and 0 prunes. */
   headMask?: Float32Array;
+  /**
+   * Per problem, the unpruned answer's token ids (an unpruned report's `ids`): a pruned run then
+   * verifies each answer against it in batches of at least VERIFIED_BATCH, instead of decoding it.
+   */
+  drafts?: number[][];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, latest: EvalResult[]) => void;
 }
+
+/** The smallest batch a verified (drafted) run takes. */
+export const VERIFIED_BATCH = 32;
 
 const rate = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 0);
 
 export async function evaluateProblems(model: LoadedModel, problems: EvalProblem[], options: EvalOptions): Promise<EvalReport> {
   const results: EvalResult[] = [];
-  for (let s = 0; s < problems.length; s += options.batch) {
-    const chunk = problems.slice(s, s + options.batch);
+  // Verified rows that leave their draft decode on together: larger batches pool them.
+  const batch = options.drafts && options.headMask ? Math.max(options.batch, VERIFIED_BATCH) : options.batch;
+  for (let s = 0; s < problems.length; s += batch) {
+    const chunk = problems.slice(s, s + batch);
     const started = performance.now();
     const solutions = await solveQuestions(model, chunk.map((p) => p.question), {
       maxNewTokens: options.maxNewTokens,
       headMask: options.headMask,
       signal: options.signal,
+      drafts: options.drafts?.slice(s, s + batch),
     });
     const seconds = (performance.now() - started) / 1000 / chunk.length;
     const latest = chunk.map((p, i) => ({
@@ -61,8 +74,9 @@ export async function evaluateProblems(model: LoadedModel, problems: EvalProblem
       ...gradeAnswer(solutions[i].text, p.reference),
       text: solutions[i].text,
       tokens: solutions[i].tokens.length,
+      ids: solutions[i].tokens,
       seconds,
-      batch: s / options.batch,
+      batch: s / batch,
     }));
     results.push(...latest);
     options.onProgress?.(results.length, problems.length, latest);

@@ -20,6 +20,8 @@ import { rankHeadsFor } from './sprintSelector';
 import { topPicks, type SprintSelector } from './selectorFormat';
 import type { EncoderSettings } from './questionEncoder';
 import { mcnemar, pairedBootstrap, type McNemar } from './pairedStats';
+import { greedyPicks, PICK_BLOCK, type Pick } from './greedyPicks';
+import type { DecodeMode } from '../model/greedyDecoding';
 
 export const METHODS = ['greedy', 'sampling', 'random', 'fixed', 'sprint'] as const;
 export type Method = (typeof METHODS)[number];
@@ -52,8 +54,7 @@ export interface ComparisonReport {
   picks: Record<'random' | 'fixed' | 'sprint', Pick[][]>;
 }
 
-/** A pick: a head pruned, or null for nothing pruned. */
-export type Pick = HeadRef | null;
+export type { Pick };
 
 interface AttemptSettings {
   maxNewTokens: number;
@@ -81,17 +82,6 @@ async function answer(model: LoadedModel, problem: SweepProblem, rows: { mask?: 
   });
 }
 
-/** Greedy answers for several pick lists, each distinct pick generated once (greedy decoding gives the same answer for the same pruning). */
-async function greedyPicks(model: LoadedModel, problem: SweepProblem, lists: Pick[][], settings: AttemptSettings): Promise<Attempt[][]> {
-  const key = (p: Pick) => (p ? `${p[0]}.${p[1]}` : 'none');
-  const unique = new Map<string, Pick>();
-  for (const p of lists.flat()) unique.set(key(p), p);
-  const picks = [...unique.values()];
-  const answers = await answer(model, problem, picks.map((p) => ({ mask: p ? [p] : [] })), settings);
-  const byKey = new Map(picks.map((p, i) => [key(p), answers[i]]));
-  return lists.map((list) => list.map((p) => byKey.get(key(p))!));
-}
-
 export interface CompareOptions {
   /** Answers per problem and method. */
   maxN?: number;
@@ -103,6 +93,8 @@ export interface CompareOptions {
   onProblem?: (done: number) => void;
   /** For a MiniLM selector: where its encoder downloads from. */
   encoderSettings?: EncoderSettings;
+  /** How the greedy methods' answers are decoded: draft-verified (the default) or plainly, for checking. */
+  decode?: DecodeMode;
 }
 
 /** SPRINT minus each baseline, paired over the same problems. */
@@ -120,7 +112,7 @@ export async function compareMethods(
   model: LoadedModel,
   selector: SprintSelector,
   problems: SweepProblem[],
-  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem, encoderSettings }: CompareOptions = {},
+  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem, encoderSettings, decode }: CompareOptions = {},
 ): Promise<ComparisonReport> {
   const trained = new Set(selector.trainIds);
   const leaked = problems.filter((p) => trained.has(p.id));
@@ -133,25 +125,34 @@ export async function compareMethods(
   const attempts: Record<Method, Attempt[][]> = { greedy: [], sampling: [], random: [], fixed: [], sprint: [] };
   const picks: ComparisonReport['picks'] = { random: [], fixed: [], sprint: [] };
   const rankings = await rankHeadsFor(model, selector, problems.map((p) => p.question), encoderSettings);
-  for (const [i, problem] of problems.entries()) {
-    const settings = { maxNewTokens, seed, signal };
-    const shuffled = [...heads];
-    for (let s = shuffled.length - 1; s > 0; s--) {
-      const t = rng.int(0, s);
-      [shuffled[s], shuffled[t]] = [shuffled[t], shuffled[s]];
+  const settings = { maxNewTokens, seed, signal };
+  for (let start = 0; start < problems.length; start += PICK_BLOCK) {
+    const block = problems.slice(start, start + PICK_BLOCK);
+    const lists = block.map((_, b) => {
+      const i = start + b;
+      const shuffled = [...heads];
+      for (let s = shuffled.length - 1; s > 0; s--) {
+        const t = rng.int(0, s);
+        [shuffled[s], shuffled[t]] = [shuffled[t], shuffled[s]];
+      }
+      const sprint = topPicks(rankings[i], maxN).map((h): Pick => (h ? [h.layer, h.head] : null));
+      const random = shuffled.slice(0, maxN);
+      picks.random.push(random);
+      picks.fixed.push(fixed);
+      picks.sprint.push(sprint);
+      return [[null], random, fixed, sprint];
+    });
+    const answers = await greedyPicks(model, block, lists, { maxNewTokens, signal, decode });
+    for (const [b, problem] of block.entries()) {
+      const i = start + b;
+      const [greedy, randomAnswers, fixedAnswers, sprintAnswers] = answers[b];
+      attempts.greedy.push(Array.from({ length: maxN }, () => greedy[0]));
+      attempts.random.push(randomAnswers);
+      attempts.fixed.push(fixedAnswers);
+      attempts.sprint.push(sprintAnswers);
+      attempts.sampling.push(await answer(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
+      onProblem?.(i + 1);
     }
-    const sprint = topPicks(rankings[i], maxN).map((h): Pick => (h ? [h.layer, h.head] : null));
-    const random = shuffled.slice(0, maxN);
-    picks.random.push(random);
-    picks.fixed.push(fixed);
-    picks.sprint.push(sprint);
-    const [greedy, randomAnswers, fixedAnswers, sprintAnswers] = await greedyPicks(model, problem, [[null], random, fixed, sprint], settings);
-    attempts.greedy.push(Array.from({ length: maxN }, () => greedy[0]));
-    attempts.random.push(randomAnswers);
-    attempts.fixed.push(fixedAnswers);
-    attempts.sprint.push(sprintAnswers);
-    attempts.sampling.push(await answer(model, problem, Array.from({ length: maxN }, (_, s) => ({ sample: i * maxN + s })), settings));
-    onProblem?.(i + 1);
   }
   const usable = ns.filter((n) => n <= maxN);
   // Left out for sets without families, so their reports read as they always did.

@@ -4,6 +4,7 @@
  * carries each problem's family, and on held-out problem 3 (a distracted
  * `groups` question the unpruned model answers with its shortcut) SPRINT's
  * first pick answers right where greedy and `fixed`'s first try do not.
+ * Its greedy methods give the same attempts verified as decoded plainly.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,4 +35,13 @@ describe('headlab-mix-6x8 with its shipped selector', () => {
     expect(report.attempts.fixed[3][0]).toMatchObject({ correct: false });
     expect(report.attempts.sprint[3][0]).toMatchObject({ answer: '17', correct: true });
   });
+
+  it('gives the same attempts with the greedy methods verified (the default) as decoded plainly, over more than one block', async () => {
+    const selector = parseSelectorText(readFileSync(join(MIX_MODEL_DIR, 'sprint-selector.json'), 'utf8'));
+    const problems = mixProblems({ seed: HELD_OUT_SEED, count: 12 }).map((p) => sweepProblemOf(problemFromMix(p)));
+    const verified = await compareMethods(model, selector, problems, { maxN: 4, ns: [1, 4] });
+    const plain = await compareMethods(model, selector, problems, { maxN: 4, ns: [1, 4], decode: 'plain' });
+    expect(verified.attempts).toEqual(plain.attempts);
+    expect(verified.picks).toEqual(plain.picks);
+  }, 60_000);
 });
