@@ -109,4 +109,15 @@ describe('generateVerified on headlab-math-6x8', () => {
     expect(plain).toHaveLength(49 * 4);
     expect(await cells('verified')).toEqual(plain);
   }, 120_000);
+
+  it('drafts every problem a call reaches, however its rows fall across problems (one row per batch)', async () => {
+    const file = { ...benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: 11, count: 1 }) };
+    // Three problems of one prompt length and two configurations: a call of 4 rows (one batch, pooled 4 times)
+    // reaches more problems than it has batches, which once left one without a draft.
+    const problems = [0, 1, 2].map((i) => ({ ...file.problems[0], id: `copy-${i}` }));
+    const small = { ...file, problems, configs: file.configs.slice(0, 2) };
+    const cells = async (decode: 'plain' | 'verified') =>
+      (await runSweep(model, small, { batchRows: 1, grade: gradeAnswer, decode })).cells.map(({ config, problem, predicted, correct, tokens }) => ({ config, problem, predicted, correct, tokens }));
+    expect(await cells('verified')).toEqual(await cells('plain'));
+  }, 60_000);
 });

@@ -44,8 +44,8 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   };
   const decode = (ids: number[]) => model.tokenizer.decode(ids, { skip_special_tokens: true });
   const perRow = numLayers * numHeads;
-  // Stable: equal lengths keep the file's order, so one problem's configurations stay together.
-  const pending = ordered.map((c, index) => ({ ...c, index })).sort((a, b) => prompt(a.problem).length - prompt(b.problem).length);
+  // Equal lengths by problem, so one problem's configurations stay together (the file lists cells by configuration).
+  const pending = ordered.map((c, index) => ({ ...c, index })).sort((a, b) => prompt(a.problem).length - prompt(b.problem).length || a.problem - b.problem);
   const results: SweepCell[] = new Array(ordered.length);
   const decodeMode = file.mode === 'generate' ? (options.decode ?? DEFAULT_DECODE) : 'plain';
   const greedy = GREEDY_DECODING[decodeMode];
@@ -55,9 +55,11 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   // Each problem's unpruned answer, decoded once: verified decoding checks every configuration against it.
   const drafts = new Map<number, number[]>();
   const draftsFrom = async (s: number) => {
-    if (decodeMode === 'plain' || pending.slice(s, s + rowsPerCall).every((c) => drafts.has(c.problem))) return;
-    // Drafts for the problems ahead, up to a batch of them, decode together: one row alone pays a whole step per token.
-    const missing = [...new Set(pending.slice(s).map((c) => c.problem))].filter((p) => !drafts.has(p)).slice(0, Math.max(options.batchRows, Math.ceil(rowsPerCall / file.configs.length)));
+    const call = new Set(pending.slice(s, s + rowsPerCall).map((c) => c.problem));
+    if (decodeMode === 'plain' || [...call].every((p) => drafts.has(p))) return;
+    // This call's problems, and those just ahead up to a batch of them, draft together: one row alone pays a whole step per token.
+    const ahead = [...new Set(pending.slice(s).map((c) => c.problem))].filter((p) => !drafts.has(p));
+    const missing = ahead.filter((p, i) => call.has(p) || i < options.batchRows);
     const answers = await generate(model.decoder, missing.map(prompt), { maxNewTokens: file.maxNewTokens, signal: options.signal });
     missing.forEach((p, i) => drafts.set(p, answers[i]));
   };
