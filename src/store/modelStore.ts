@@ -9,7 +9,7 @@ import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
 import { useSweepStore } from './sweepStore';
 import { useSprintStore } from './sprintStore';
-import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource } from '../worker/protocol';
+import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource, ThreadsChoice } from '../worker/protocol';
 import { hubIdProblem } from '../engine/model/modelSource';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -24,6 +24,8 @@ interface ModelState {
   error?: string;
   /** The backend asked for: Auto lets the worker choose (and say why). */
   backend: BackendChoice;
+  /** WASM threads asked for, from the link (`?threads=2`); the worker keeps the count it started with. */
+  threads: ThreadsChoice;
   /** Latest progress per file, as transformers.js reports it. */
   files: Record<string, LoadProgress>;
   /** The step after the downloads (surgery, session, warm-up), from progress events without a file. */
@@ -36,6 +38,7 @@ interface ModelState {
 export const useModelStore = create<ModelState>((set, get) => ({
   status: 'idle',
   backend: 'auto',
+  threads: threadsFromUrl(typeof location === 'undefined' ? '' : location.search),
   files: {},
   async load(source, backend = get().backend) {
     if (source.kind === 'hub') {
@@ -45,7 +48,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
     const previous = get().info;
     set({ status: 'loading', backend, loading: source, ...(previous ? {} : { source }), error: undefined, files: {}, stage: undefined });
     const { done } = engineClient().request<Extract<FinalEvent, { type: 'loaded' }>>(
-      { type: 'load', source, backend },
+      { type: 'load', source, backend, threads: get().threads },
       (e) => {
         if (e.type === 'progress' && e.progress.file) {
           const file = e.progress.file;
@@ -80,4 +83,22 @@ export const useModelStore = create<ModelState>((set, get) => ({
 export function backendFromUrl(search: string): BackendChoice {
   const b = new URLSearchParams(search).get('backend');
   return b === 'wasm' || b === 'webgpu' ? b : 'auto';
+}
+
+/** `?threads=N` asks for N WASM threads; anything else is Auto. */
+export function threadsFromUrl(search: string): ThreadsChoice {
+  const n = Number(new URLSearchParams(search).get('threads'));
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 'auto';
+}
+
+/**
+ * A new WASM thread count needs a fresh engine worker (onnxruntime-web reads it once), so the
+ * page reloads with it in the link; what the link holds (model, pruning, problem set) comes back,
+ * and sweeps and selectors are kept in this browser.
+ */
+export function reloadWithThreads(choice: ThreadsChoice): void {
+  const url = new URL(location.href);
+  if (choice === 'auto') url.searchParams.delete('threads');
+  else url.searchParams.set('threads', String(choice));
+  location.assign(url.href);
 }

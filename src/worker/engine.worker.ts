@@ -40,7 +40,7 @@ const post = (event: WorkerEvent) => self.postMessage(event);
 async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
   if (req.type === 'load') {
     // The loaded model keeps serving requests until the new one is ready, and stays if it fails.
-    const loaded = await loadInWorker(req.source, req.backend, (progress) => post({ type: 'progress', id: req.id, progress }));
+    const loaded = await loadInWorker(req.source, req.backend, req.threads, (progress) => post({ type: 'progress', id: req.id, progress }));
     if (model && model !== baseModel) await model.decoder.session.release();
     model = baseModel = loaded.model;
     loadedFrom = { source: req.source, backend: loaded.info.backend, fingerprint: loaded.info.fingerprint };

@@ -17,7 +17,8 @@ import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
 import { webRuntime } from './webRuntime';
 import { chooseBackend, type BackendDecision, type GpuLike } from './chooseBackend';
-import type { BackendChoice, LoadProgress, ModelInfo } from './protocol';
+import type { BackendChoice, LoadProgress, ModelInfo, ThreadsChoice } from './protocol';
+import type { ThreadsDecision } from './wasmThreads';
 
 /** One greedy token from a one-token prompt, so WebGPU compiles its shaders now rather than on the first question. */
 async function warmUp(model: LoadedModel): Promise<void> {
@@ -28,11 +29,13 @@ async function warmUp(model: LoadedModel): Promise<void> {
 export async function loadInWorker(
   source: ModelSource,
   choice: BackendChoice,
+  threadsChoice: ThreadsChoice,
   onProgress: (p: LoadProgress) => void,
 ): Promise<{ model: LoadedModel; info: ModelInfo }> {
   const bundledBase = new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href;
   const { files, loadTokenizer } = sourceAccess(source, bundledBase, onProgress);
   let dtype = source.kind === 'hub' ? source.dtype : undefined;
+  let threads: ThreadsDecision = { threads: 1, reason: 'no session opened' };
   let decision: BackendDecision = await chooseBackend(choice, (navigator as Navigator & { gpu?: GpuLike }).gpu);
   if (source.kind === 'hub' && decision.backend === 'webgpu' && dtype && needsShaderF16(dtype) && !decision.shaderF16) {
     const offered = await ModelRegistry.get_available_dtypes(source.id).catch(() => [] as string[]);
@@ -51,7 +54,7 @@ export async function loadInWorker(
     // Stages go out as progress without a file: the model panel says what the seconds after the downloads are spent on.
     const onStage = (stage: string) => onProgress({ status: stage });
     // On WASM, draft verification may start rows at their pruned layer (extra sessions, small models only); on WebGPU they would double the GPU's copy of the weights.
-    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend), { dtype, transform, onStage, layerSkip: d.backend === 'wasm' });
+    const model = await loadDecoderModel(files, loadTokenizer, webRuntime(d.backend, threadsChoice, (t) => (threads = t)), { dtype, transform, onStage, layerSkip: d.backend === 'wasm' });
     onStage('warm-up');
     await warmUp(model);
     return model;
@@ -74,6 +77,8 @@ export async function loadInWorker(
       fingerprint: model.fingerprint,
       backend: decision.backend,
       backendReason: decision.reason,
+      threads: threads.threads,
+      threadsReason: threads.reason,
       spec: model.spec,
       dtype: model.dtype,
       onnxBytes: model.onnxBytes,

@@ -19,6 +19,8 @@ import type { EveryHeadReport } from '../engine/sweep/everyHead';
 import type { DecodeMode } from '../engine/model/greedyDecoding';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+/** WASM threads: Auto decides by the model's size (worker/wasmThreads). */
+export type ThreadsChoice = 'auto' | number;
 export type Backend = 'webgpu' | 'wasm';
 
 export type { ModelSource } from '../engine/model/modelSource';
@@ -40,6 +42,9 @@ export interface ModelInfo {
   backend: Backend;
   /** Why this backend: the adapter found, or why WebGPU was not used. */
   backendReason: string;
+  /** onnxruntime-web's WASM threads in this worker, and why that many. */
+  threads: number;
+  threadsReason: string;
   spec: DecoderSpec;
   dtype: string;
   onnxBytes: number;
@@ -52,7 +57,7 @@ export interface SolveResult {
 }
 
 export type WorkerRequest =
-  | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice }
+  | { type: 'load'; id: number; source: ModelSource; backend: BackendChoice; threads: ThreadsChoice }
   | { type: 'solve'; id: number; question: string; maxNewTokens: number; /** [layer, head] pairs to prune, 0-based. */ prune: [number, number][] }
   /** drafts: per problem, the unpruned answer's ids (an unpruned report's), which a pruned run verifies instead of decoding. */
   | { type: 'evaluate'; id: number; problems: Problem[]; prune: [number, number][]; maxNewTokens: number; batch: number; drafts?: number[][] }

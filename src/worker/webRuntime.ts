@@ -1,18 +1,25 @@
 /** onnxruntime-web in the worker: sessions on the backend chooseBackend picked. */
 import * as ort from 'onnxruntime-web/webgpu';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { BackendError } from '../engine/model/errors';
 import { wasmMemoryProblem } from '../engine/model/browserLimits';
 import type { ExternalData, ModelRuntime } from '../engine/model/loadModel';
-import type { Backend } from './protocol';
+import type { Backend, ThreadsChoice } from './protocol';
+import { decideThreads, type ThreadsDecision } from './wasmThreads';
 
-/** A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU. */
-export function webRuntime(backend: Backend): ModelRuntime {
-  // Vite renames the binary when it bundles it; tell onnxruntime where it went.
-  ort.env.wasm.wasmPaths = { wasm: wasmUrl };
-  // One thread: onnxruntime's bundled build spawns its pthread workers from this
-  // worker's own script, which would start a second engine; small models gain little from threads.
-  ort.env.wasm.numThreads = 1;
+/** The thread count onnxruntime-web started with: it reads it once, at its first session. */
+let started: ThreadsDecision | undefined;
+
+/**
+ * A ModelRuntime whose sessions use `backend`; on WebGPU the KV cache stays on the GPU.
+ * @param onThreads told the WASM thread count in use once the first session has opened
+ */
+export function webRuntime(backend: Backend, threads: ThreadsChoice = 1, onThreads?: (d: ThreadsDecision) => void): ModelRuntime {
+  // Vite renames both files when it bundles them; tell onnxruntime where they went. With the .mjs
+  // named, its thread workers start from that file, not from this worker's script (which would start
+  // a second engine): that is what lets threads run inside the engine worker.
+  ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, self.location.href).href, mjs: new URL(mjsUrl, self.location.href).href };
   // Node-placement notices are warnings, not failures: keep the console for real errors.
   ort.env.logLevel = 'error';
   const options: ort.InferenceSession.SessionOptions = { executionProviders: [backend], logSeverityLevel: 3 };
@@ -22,8 +29,13 @@ export function webRuntime(backend: Backend): ModelRuntime {
     // Said before onnxruntime-web runs out of its WebAssembly memory with a bare abort.
     const tooLarge = backend === 'wasm' ? wasmMemoryProblem(bytes.length + externalData.reduce((n, e) => n + e.data.length, 0)) : undefined;
     if (tooLarge) throw new BackendError(tooLarge);
+    const decision = started ?? decideThreads(threads, bytes.length, self.crossOriginIsolated, navigator.hardwareConcurrency ?? 1);
+    if (!started) ort.env.wasm.numThreads = decision.threads;
     try {
-      return await ort.InferenceSession.create(bytes, { ...options, externalData, preferredOutputLocation: location });
+      const session = await ort.InferenceSession.create(bytes, { ...options, externalData, preferredOutputLocation: location });
+      started = decision;
+      onThreads?.(decision);
+      return session;
     } catch (err) {
       const message = (err as Error).message ?? String(err);
       if (/no available backend|initWasm|webgpu/i.test(message)) {

@@ -48,6 +48,10 @@ export function ModelPanel() {
           <dd data-testid="backend">{info.backend === 'webgpu' ? 'WebGPU' : 'WASM'}</dd>
           <dt>Why</dt>
           <dd data-testid="backend-reason">{info.backendReason}</dd>
+          <dt>WASM threads</dt>
+          <dd data-testid="threads">
+            {info.threads}: {info.threadsReason}
+          </dd>
           <dt>Weights</dt>
           <dd>
             {info.dtype}, {megabytes(info.onnxBytes)}

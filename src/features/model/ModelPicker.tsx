@@ -1,7 +1,8 @@
 /** Load a model from the Hugging Face Hub (with a dtype), and choose the backend; the bundled models are listed beside it. */
 import { useState } from 'react';
 import { MODEL_DTYPES, type ModelDtype } from '../../engine/model/modelFiles';
-import { useModelStore } from '../../store/modelStore';
+import { reloadWithThreads, useModelStore } from '../../store/modelStore';
+import { useBusyWith } from '../../store/busy';
 import type { BackendChoice } from '../../worker/protocol';
 
 /** Suggestions for the Hub field. Not verified from this project's machines, which have no network. */
@@ -14,7 +15,8 @@ export const SUGGESTED_HUB_MODELS = [
 ];
 
 export function ModelPicker() {
-  const { load, status, backend, setBackend } = useModelStore();
+  const { load, status, backend, setBackend, threads } = useModelStore();
+  const working = useBusyWith() !== undefined;
   const [id, setId] = useState('');
   const [dtype, setDtype] = useState<ModelDtype | ''>('');
   const busy = status === 'loading';
@@ -55,6 +57,17 @@ export function ModelPicker() {
           <option value="auto">Auto (WebGPU on a hardware GPU, else WASM)</option>
           <option value="webgpu">WebGPU</option>
           <option value="wasm">WASM</option>
+        </select>
+      </label>
+      <label>
+        Threads{' '}
+        <select value={String(threads)} disabled={working} onChange={(e) => reloadWithThreads(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}>
+          <option value="auto">Auto (by the model&apos;s size)</option>
+          {[1, 2, 4, 8].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </label>
     </form>
