@@ -7,11 +7,12 @@
  * peak memory.
  * usage: npm run build && npx tsx bench/realSizeBrowser.ts --model .cache/standins/qwen2.5-0.5b:q4f16 [--backend wasm|webgpu] [--out-dir dist] [--max-minutes 20] [--skip-verify]
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onnxFileFor, type ModelDtype } from '../src/engine/model/modelFiles';
 import { withAppInBrowser } from './appInBrowser';
+import { publishStandin } from './publishStandin';
 import { machineDescription, report } from './benchTable';
 
 const { values } = parseArgs({ options: { model: { type: 'string' }, backend: { type: 'string', default: 'wasm' }, 'out-dir': { type: 'string', default: 'dist' }, 'max-minutes': { type: 'string', default: '20' }, 'skip-verify': { type: 'boolean', default: false } } });
@@ -34,18 +35,7 @@ function rendererPeakMb(): number {
   return peak;
 }
 
-/** The stand-in as a model folder of the build, config.json naming the dtype (a folder load takes config's dtype). */
-function publish(outDir: string): void {
-  const target = join(outDir, 'models', id);
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(join(target, 'onnx'), { recursive: true });
-  for (const f of ['generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) copyFileSync(join(dir, f), join(target, f));
-  const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
-  writeFileSync(join(target, 'config.json'), JSON.stringify({ ...config, 'transformers.js_config': { ...config['transformers.js_config'], dtype } }));
-  const onnx = onnxFileFor(dtype);
-  for (const f of [onnx, `${onnx}_data`]) if (existsSync(join(dir, f))) linkSync(join(dir, f), join(target, f));
-}
-publish(values['out-dir']!);
+publishStandin(dir, dtype, id, values['out-dir']!);
 
 const row: Record<string, string> = { model: `${basename(dir)} ${dtype}`, backend: values.backend! };
 const extraArgs = values.backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : [];

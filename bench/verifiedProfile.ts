@@ -1,0 +1,62 @@
+/**
+ * Where a draft-verified sweep's time goes, on the bundled model in Node:
+ * the same sweep plain and verified, with the decoder's calls timed by kind
+ * (decode steps: drafts and rows decoding on; full greedy reads: rows
+ * pruned in layer 0; layer-skipped reads and the residual passes).
+ * usage: npx tsx bench/verifiedProfile.ts [--problems 40] [--batch 32]
+ */
+import { parseArgs } from 'node:util';
+import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
+import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
+import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
+import { runSweep } from '../src/engine/sweep/runSweep';
+import { benchSweepFile } from './benchSweepFile';
+import { machineDescription, report } from './benchTable';
+
+const { values } = parseArgs({ options: { problems: { type: 'string', default: '40' }, batch: { type: 'string', default: '32' } } });
+const model = await loadNodeModel(BUNDLED_MODEL_DIR, { transform: headMaskTransform() });
+const base = benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: 13, count: Number(values.problems) });
+const decoder = model.decoder;
+const skip = decoder.layerSkip!;
+const spent: Record<string, number> = {};
+const calls: Record<string, number> = {};
+/** Wraps obj[name] so its time adds to spent[label]. */
+function time<T extends object>(obj: T, name: keyof T & string, label: string): void {
+  const original = (obj[name] as (...a: unknown[]) => Promise<unknown>).bind(obj);
+  (obj as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+    const t = performance.now();
+    try {
+      return await original(...args);
+    } finally {
+      spent[label] = (spent[label] ?? 0) + performance.now() - t;
+      calls[label] = (calls[label] ?? 0) + 1;
+    }
+  };
+}
+time(decoder, 'step', 'decode steps (drafts, rows decoding on)');
+time(decoder, 'greedyRead', 'full reads (rows pruned in layer 0)');
+time(skip, 'readFrom', 'layer-skipped reads');
+time(skip, 'residuals', 'residual passes');
+const batchRows = Number(values.batch);
+await runSweep(model, { ...base, problems: base.problems.slice(0, 1) }, { batchRows, grade: gradeAnswer }); // warm-up, opens the layer sessions
+const totals: Record<string, number> = {};
+for (const decode of ['plain', 'verified'] as const) {
+  for (const k of Object.keys(spent)) [spent[k], calls[k]] = [0, 0];
+  const t = performance.now();
+  await runSweep(model, base, { batchRows, grade: gradeAnswer, decode });
+  totals[decode] = (performance.now() - t) / 1000;
+  if (decode === 'verified') totals.accounted = Object.values(spent).reduce((a, b) => a + b, 0) / 1000;
+}
+report({
+  name: 'verified-profile',
+  command: `npx tsx bench/verifiedProfile.ts --problems ${values.problems} --batch ${batchRows}`,
+  machine: machineDescription(),
+  date: new Date().toISOString(),
+  rows: [
+    { part: 'plain sweep, total', seconds: totals.plain.toFixed(2), calls: '' },
+    { part: 'verified sweep, total', seconds: totals.verified.toFixed(2), calls: '' },
+    ...Object.keys(spent).map((k) => ({ part: `  ${k}`, seconds: (spent[k] / 1000).toFixed(2), calls: String(calls[k]) })),
+    { part: '  the rest (JS: padding, copies, grading)', seconds: (totals.verified - totals.accounted).toFixed(2), calls: '' },
+  ],
+  notes: [`49 configurations x ${values.problems} problems of seed 13, ${batchRows} rows per batch`],
+});
