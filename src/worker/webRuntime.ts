@@ -29,7 +29,9 @@ export function webRuntime(backend: Backend, threads: ThreadsChoice = 1, onThrea
     // Said before onnxruntime-web runs out of its WebAssembly memory with a bare abort.
     const tooLarge = backend === 'wasm' ? wasmMemoryProblem(bytes.length + externalData.reduce((n, e) => n + e.data.length, 0)) : undefined;
     if (tooLarge) throw new BackendError(tooLarge);
-    const decision = started ?? decideThreads(threads, bytes.length, self.crossOriginIsolated, navigator.hardwareConcurrency ?? 1);
+    // Auto goes by the weights' whole size: a large model keeps most of them in external data.
+    const size = bytes.length + externalData.reduce((n, e) => n + e.data.length, 0);
+    const decision = started ?? decideThreads(threads, size, self.crossOriginIsolated, navigator.hardwareConcurrency ?? 1);
     if (!started) ort.env.wasm.numThreads = decision.threads;
     try {
       const session = await ort.InferenceSession.create(bytes, { ...options, externalData, preferredOutputLocation: location });
