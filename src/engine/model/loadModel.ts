@@ -109,6 +109,15 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** residualStreams of a model file, or undefined where it cannot be read: the surgery then names the fault. */
+function layerStreams(model: Uint8Array, numLayers: number): string[] | undefined {
+  try {
+    return residualStreams(readModelLayout(model), numLayers);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads config.json, the tokenizer and the ONNX file (with its external data), and opens a session. */
 export async function loadDecoderModel(
   files: ModelFileReader,
@@ -154,7 +163,7 @@ export async function loadDecoderModel(
     }
   }
   // Found before the surgery rewrites these bytes: its head-mask Mul hides the projections the search follows.
-  const streams = options.layerSkip && externalData.length === 0 && onnxLength <= LAYER_SKIP_MAX_BYTES ? residualStreams(readModelLayout(original.subarray(0, onnxLength)), spec.numLayers) : undefined;
+  const streams = options.layerSkip && externalData.length === 0 && onnxLength <= LAYER_SKIP_MAX_BYTES ? layerStreams(original.subarray(0, onnxLength), spec.numLayers) : undefined;
   let bytes = original;
   if (transform) {
     options.onStage?.('surgery');
