@@ -10,6 +10,8 @@ import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
 import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
 import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
 import { runSweep } from '../src/engine/sweep/runSweep';
+import { GREEDY_DECODING } from '../src/engine/model/greedyDecoding';
+import { firstPrunedLayers } from '../src/engine/model/verifyRead';
 import { benchSweepFile } from './benchSweepFile';
 import { machineDescription, report } from './benchTable';
 
@@ -37,6 +39,20 @@ time(decoder, 'step', 'decode steps (drafts, rows decoding on)');
 time(decoder, 'greedyRead', 'full reads (rows pruned in layer 0)');
 time(skip, 'readFrom', 'layer-skipped reads');
 time(skip, 'residuals', 'residual passes');
+// Which rows leave their draft, by the layer of their pruned head: counted from each call's stats.
+const rowsByLayer: number[] = [];
+const leftByLayer: number[] = [];
+const verified = GREEDY_DECODING.verified;
+GREEDY_DECODING.verified = (decoder, prompts, options) => {
+  const layers = firstPrunedLayers(options.headMask, prompts.length, model.spec.numLayers, model.spec.numHeads);
+  return verified(decoder, prompts, {
+    ...options,
+    onStats: (stats) => {
+      layers.forEach((l) => l < model.spec.numLayers && (rowsByLayer[l] = (rowsByLayer[l] ?? 0) + 1));
+      for (const d of stats.divergences) leftByLayer[layers[d.row]] = (leftByLayer[layers[d.row]] ?? 0) + 1;
+    },
+  });
+};
 const batchRows = Number(values.batch);
 await runSweep(model, { ...base, problems: base.problems.slice(0, 1) }, { batchRows, grade: gradeAnswer }); // warm-up, opens the layer sessions
 const totals: Record<string, number> = {};
@@ -46,7 +62,10 @@ for (const decode of ['plain', 'verified'] as const) {
   await runSweep(model, base, { batchRows, grade: gradeAnswer, decode });
   totals[decode] = (performance.now() - t) / 1000;
   if (decode === 'verified') totals.accounted = Object.values(spent).reduce((a, b) => a + b, 0) / 1000;
+  if (decode === 'plain') rowsByLayer.length = leftByLayer.length = 0;
 }
+const share = (left: number, rows: number) => `${((100 * left) / rows).toFixed(1)}%`;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + (b ?? 0), 0);
 report({
   name: 'verified-profile',
   command: `npx tsx bench/verifiedProfile.ts --problems ${values.problems} --batch ${batchRows}`,
@@ -58,5 +77,8 @@ report({
     ...Object.keys(spent).map((k) => ({ part: `  ${k}`, seconds: (spent[k] / 1000).toFixed(2), calls: String(calls[k]) })),
     { part: '  the rest (JS: padding, copies, grading)', seconds: (totals.verified - totals.accounted).toFixed(2), calls: '' },
   ],
-  notes: [`49 configurations x ${values.problems} problems of seed 13, ${batchRows} rows per batch`],
+  notes: [
+    `49 configurations x ${values.problems} problems of seed 13, ${batchRows} rows per batch`,
+    `pruned rows that left their draft: ${share(sum(leftByLayer), sum(rowsByLayer))} (${sum(leftByLayer)} of ${sum(rowsByLayer)}); by the pruned head's layer: ${rowsByLayer.map((n, l) => `${l}: ${share(leftByLayer[l] ?? 0, n)}`).join(', ')}`,
+  ],
 });
