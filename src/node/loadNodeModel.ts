@@ -9,6 +9,7 @@ import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
+import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
 import { nodeFileReader } from './nodeFileReader';
 import { nodeRuntime } from './nodeRuntime';
 
@@ -34,6 +35,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}, runt
       return AutoTokenizer.from_pretrained(basename(root));
     },
     runtime,
-    { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) },
+    { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform)))) },
   );
 }

@@ -7,6 +7,7 @@ import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
+import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
 import { hubIdProblem, sourceAccess, type ModelSource } from '../engine/model/modelSource';
 import type { LoadProgressEvent } from '../engine/model/httpReader';
 import { loadNodeModel } from './loadNodeModel';
@@ -30,5 +31,5 @@ export async function loadNodeSource(
   if (source.kind === 'dir') return loadNodeModel(source.dir, options, runtime);
   const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
   // As loadNodeModel: the kv_step outputs keep the cache in JS during generation; token_logprobs scores in the graph.
-  return loadDecoderModel(files, loadTokenizer, runtime, { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(options.transform))) });
+  return loadDecoderModel(files, loadTokenizer, runtime, { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform)))) });
 }

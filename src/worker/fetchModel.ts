@@ -14,6 +14,7 @@ import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
+import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
 import { sourceAccess, sourceName, type ModelSource } from '../engine/model/modelSource';
 import { webRuntime } from './webRuntime';
 import { chooseBackend, type BackendDecision, type GpuLike } from './chooseBackend';
@@ -49,7 +50,7 @@ export async function loadInWorker(
     // each step's new keys and values, so the KV cache stays in JS rather than being
     // copied out of onnxruntime whole at every step; on WebGPU the cache stays on the GPU.
     // Log-prob scoring gathers the targets' log-probs in the graph (tokenLogprobOutputs).
-    const masked = withGreedyOutputs(withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true })));
+    const masked = withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(headMaskTransform({ hiddenStateOutput: true }))));
     const transform = d.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
     // Stages go out as progress without a file: the model panel says what the seconds after the downloads are spent on.
     const onStage = (stage: string) => onProgress({ status: stage });

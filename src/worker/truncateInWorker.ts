@@ -13,6 +13,7 @@ import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
+import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
 import type { CheckResult } from '../engine/check/headMaskCheck';
 import { checkTruncation } from '../engine/truncate/truncationCheck';
 import { truncateWeights, type TruncationReport } from '../engine/truncate/truncateWeights';
@@ -34,7 +35,7 @@ export async function truncatedModel(
   const { files, loadTokenizer } = access(from);
   let reports: TruncationReport[] = [];
   // The same surgery as the main session (fetchModel.ts), so every job runs on it unchanged.
-  const masked = withGreedyOutputs(withTokenLogprobs(headMaskTransform({ hiddenStateOutput: true })));
+  const masked = withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(headMaskTransform({ hiddenStateOutput: true }))));
   const transform = from.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
   const model = await loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), {
     dtype, transform, layerSkip: from.backend === 'wasm',

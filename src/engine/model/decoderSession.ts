@@ -37,6 +37,8 @@ export interface StepInput {
   noCache?: boolean;
   /** [K] positions whose next token's log-prob token_logprobs gives (sessions with hasTokenLogprobs); none when absent. */
   scorePositions?: BigInt64Array;
+  /** With hasLogitsToKeep: the LM head runs on the last K positions only; 0 or absent: every position. */
+  logitsToKeep?: number;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -70,6 +72,8 @@ export class DecoderSession {
   readonly hasKvStep: boolean;
   /** True when the graph gives each position's argmax and top-two margin itself (engine/onnx/greedyOutputs). */
   readonly hasGreedyOutputs: boolean;
+  /** True when the LM head can run on the last positions only (engine/onnx/logitsToKeep). */
+  readonly hasLogitsToKeep: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
   readonly kvType: 'float32' | 'float16';
   /** Set by the loader on small models: verification starts each row at its first pruned layer (model/layerSkip). */
@@ -104,6 +108,7 @@ export class DecoderSession {
     this.hasKvStep = this.kvStepNames.every((n) => outputs.has(n));
     this.hasTokenLogprobs = inputs.has('score_positions') && outputs.has('token_logprobs');
     this.hasGreedyOutputs = outputs.has('greedy_tokens') && outputs.has('greedy_margins');
+    this.hasLogitsToKeep = inputs.has('num_logits_to_keep');
     const pastMeta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
     this.kvType = pastMeta?.isTensor && pastMeta.type === 'float16' ? 'float16' : 'float32';
   }
@@ -179,18 +184,20 @@ export class DecoderSession {
     }
     const seq = inputIds.length / batch;
     const extra = hidden ? ['last_hidden_state'] : [];
+    // Only the last position's logits are read unless all are asked for: the LM head runs there alone.
+    const feeds = this.feeds({ ...input, logitsToKeep: input.logitsToKeep ?? (allLogits ? 0 : 1) });
     const out = noCache
-      ? await this.session.run(this.feeds(input), ['logits', ...extra])
+      ? await this.session.run(feeds, ['logits', ...extra])
       : this.hasKvStep
-        ? await this.session.run(this.feeds(input), ['logits', ...this.kvStepNames, ...extra])
-        : await this.session.run(this.feeds(input));
+        ? await this.session.run(feeds, ['logits', ...this.kvStepNames, ...extra])
+        : await this.session.run(feeds);
     const pastData = this.hasKvStep && !stepOnly && !noCache ? await Promise.all(past.map((t) => t.getData() as Promise<Float32Array | Uint16Array>)) : [];
     for (const t of past) t.dispose();
-    const vocab = out.logits.dims[2];
+    const [, kept, vocab] = out.logits.dims;
     const all = floatData(out.logits.type, await out.logits.getData());
     const lastLogits = new Float32Array(batch * vocab);
     for (let b = 0; b < batch; b++) {
-      lastLogits.set(all.subarray((b * seq + seq - 1) * vocab, (b * seq + seq) * vocab), b * vocab);
+      lastLogits.set(all.subarray((b * kept + kept - 1) * vocab, (b * kept + kept) * vocab), b * vocab);
     }
     out.logits.dispose();
     let present: Tensor[] = [];
@@ -226,7 +233,7 @@ export class DecoderSession {
   }
 
   /** The session's inputs for one step: public so a one-off pass can fetch outputs step() does not know (attention patterns). */
-  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask, scorePositions }: StepInput): Record<string, Tensor> {
+  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask, scorePositions, logitsToKeep }: StepInput): Record<string, Tensor> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -238,6 +245,7 @@ export class DecoderSession {
       const mask = headMask ?? new Float32Array(batch * numLayers * numHeads).fill(1);
       feeds.head_mask = new this.Tensor('float32', mask, [batch, numLayers, numHeads]);
     }
+    if (this.hasLogitsToKeep) feeds.num_logits_to_keep = new this.Tensor('int64', BigInt64Array.of(BigInt(logitsToKeep ?? 0)), [1]);
     if (this.hasTokenLogprobs) {
       // Empty unless scoring: the gather nodes run on every pass, on nothing.
       const positions = scorePositions ?? new BigInt64Array(0);

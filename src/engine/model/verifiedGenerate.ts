@@ -80,13 +80,17 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
     const width = ids.length / group.length;
     const headMask = options.headMask && rowsOf(options.headMask, group, perRow);
     const keys = sequences.map((s) => s.join(','));
-    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys.map((k) => keys.indexOf(k)) });
+    // A draft that ended by its end-of-sequence token, not by the length limit: that ending is checked too.
+    const checked = (r: number) => (drafts[r].length < max ? drafts[r].length + 1 : drafts[r].length);
+    // Only the answers' positions (from the prompt's last, on) are read: rows are left-padded, so they are the last `keep` of every row.
+    const keep = Math.max(...group.map((r) => drafts[r].length + 1));
+    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys.map((k) => keys.indexOf(k)), keep });
+    const kept = read.tokens.length / group.length;
     group.forEach((r, i) => {
       const draft = drafts[r];
-      // The draft ended by its end-of-sequence token, not by the length limit: that ending is checked too.
-      const checked = draft.length < max ? draft.length + 1 : draft.length;
-      const at0 = i * width + width - sequences[i].length + prompts[r].length - 1;
-      for (let k = 0; k < checked; k++) {
+      // Row i's position p sits at column width - length + p of the padded batch, the last `kept` of which were read.
+      const at0 = i * kept + kept - width + (width - sequences[i].length) + prompts[r].length - 1;
+      for (let k = 0; k < checked(r); k++) {
         const token = read.tokens[at0 + k];
         if (k < draft.length ? token === draft[k] : eos.has(token)) continue;
         divergences.push({ row: r, at: k, margin: read.margins[at0 + k] });

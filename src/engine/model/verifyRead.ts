@@ -18,6 +18,8 @@ export interface ReadChunk {
   headMask?: Float32Array;
   /** Per row, which distinct sequence it holds (rows of one problem share one). */
   sequence: number[];
+  /** Read only the last `keep` positions (the LM head runs there alone, on sessions that can); all when absent. */
+  keep?: number;
 }
 
 /** The first layer with a pruned head in each row of a [batch, layers, heads] mask; layers when none is. */
@@ -30,13 +32,20 @@ export function firstPrunedLayers(headMask: Float32Array | undefined, batch: num
   });
 }
 
-/** [batch, width] argmax tokens and margins of the chunk, as one full greedyRead gives them. */
+/**
+ * [batch, K] argmax tokens and margins of the chunk's last K positions (K = chunk.keep on a session
+ * with the LM-head cut, else the width), as one full greedyRead gives them.
+ */
 export async function readChunk(decoder: DecoderSession, chunk: ReadChunk): Promise<GreedyRead> {
   const { ids, mask, pos, batch, headMask } = chunk;
   const skip = decoder.layerSkip;
-  const full = (rows: number[]) =>
-    decoder.greedyRead({ inputIds: rowsOf(ids, rows, width), attentionMask: rowsOf(mask, rows, width), positionIds: rowsOf(pos, rows, width), batch: rows.length, past: decoder.emptyPast(rows.length), headMask: headMask && rowsOf(headMask, rows, perRow), noCache: true });
   const width = ids.length / batch;
+  const logitsToKeep = decoder.hasLogitsToKeep ? Math.min(chunk.keep ?? width, width) : undefined;
+  const full = (rows: number[]) =>
+    decoder.greedyRead({
+      inputIds: rowsOf(ids, rows, width), attentionMask: rowsOf(mask, rows, width), positionIds: rowsOf(pos, rows, width),
+      batch: rows.length, past: decoder.emptyPast(rows.length), headMask: headMask && rowsOf(headMask, rows, perRow), noCache: true, logitsToKeep,
+    });
   const { numLayers, numHeads } = decoder.spec;
   const perRow = numLayers * numHeads;
   const all = Array.from({ length: batch }, (_, r) => r);
@@ -47,10 +56,11 @@ export async function readChunk(decoder: DecoderSession, chunk: ReadChunk): Prom
   const slot = new Map(representatives.map((r, i) => [chunk.sequence[r], i]));
   const streams = await skip.residuals(decoder, {
     inputIds: rowsOf(ids, representatives, width), attentionMask: rowsOf(mask, representatives, width), positionIds: rowsOf(pos, representatives, width),
-    batch: representatives.length, past: decoder.emptyPast(representatives.length), noCache: true,
+    batch: representatives.length, past: decoder.emptyPast(representatives.length), noCache: true, logitsToKeep: 1,
   });
-  const tokens = new Int32Array(batch * width);
-  const margins = new Float32Array(batch * width);
+  const kept = logitsToKeep || width;
+  const tokens = new Int32Array(batch * kept);
+  const margins = new Float32Array(batch * kept);
   for (let layer = 0; layer < numLayers; layer++) {
     const rows = all.filter((r) => Math.min(first[r], numLayers - 1) === layer);
     if (rows.length === 0) continue;
@@ -62,12 +72,12 @@ export async function readChunk(decoder: DecoderSession, chunk: ReadChunk): Prom
       rows.forEach((r, i) => stream.set(streams[layer].subarray(slot.get(chunk.sequence[r])! * size, (slot.get(chunk.sequence[r])! + 1) * size), i * size));
       read = await skip.readFrom(decoder, layer, stream, {
         inputIds: rowsOf(ids, rows, width), attentionMask: rowsOf(mask, rows, width), positionIds: rowsOf(pos, rows, width),
-        batch: rows.length, past: decoder.emptyPast(rows.length), headMask: headMask && rowsOf(headMask, rows, perRow),
+        batch: rows.length, past: decoder.emptyPast(rows.length), headMask: headMask && rowsOf(headMask, rows, perRow), logitsToKeep,
       });
     }
     rows.forEach((r, i) => {
-      tokens.set(read.tokens.subarray(i * width, (i + 1) * width), r * width);
-      margins.set(read.margins.subarray(i * width, (i + 1) * width), r * width);
+      tokens.set(read.tokens.subarray(i * kept, (i + 1) * kept), r * kept);
+      margins.set(read.margins.subarray(i * kept, (i + 1) * kept), r * kept);
     });
   }
   return { tokens, margins };
