@@ -16,7 +16,8 @@ import { followedBy, type ModelTransform } from './chainTransform';
 import { appendToGraph } from './graphSplice';
 import { readModelLayout } from './modelLayout';
 import type { NewNode } from './nodeProto';
-import { DataType, encodeInt64Tensor, encodeTensorValueInfo } from './tensorProto';
+import { DataType, encodeTensorValueInfo } from './tensorProto';
+import { nodeBuilder } from './nodeBuilder';
 
 export const GREEDY_TOKENS = 'greedy_tokens';
 export const GREEDY_MARGINS = 'greedy_margins';
@@ -25,12 +26,7 @@ export const GREEDY_MARGINS = 'greedy_margins';
 function greedyNodes(layout: ReturnType<typeof readModelLayout>): NewNode[] | undefined {
   if (!layout.outputs.includes('logits')) return undefined;
   if (layout.names.has(GREEDY_TOKENS) || layout.names.has(GREEDY_MARGINS)) return undefined;
-  const nodes: NewNode[] = [];
-  const add = (label: string, opType: string, inputs: string[], attributes?: NewNode['attributes'], outputs = [`/greedy/${label}_output_0`]) => {
-    nodes.push({ name: `/greedy/${label}`, opType, inputs, outputs, attributes });
-    return outputs[0];
-  };
-  const constant = (label: string, values: number[]) => add(label, 'Constant', [], [{ name: 'value', tensor: encodeInt64Tensor([values.length], values) }]);
+  const { nodes, add, int64: constant } = nodeBuilder('/greedy');
   const logits = layout.valueTypes.get('logits') === DataType.FLOAT ? 'logits' : add('Cast', 'Cast', ['logits'], [{ name: 'to', int: DataType.FLOAT }]);
   add('ArgMax', 'ArgMax', [logits], [{ name: 'axis', int: 2 }, { name: 'keepdims', int: 0 }], [GREEDY_TOKENS]);
   // [batch, seq, 2]: the two largest logits of each position.
@@ -40,7 +36,7 @@ function greedyNodes(layout: ReturnType<typeof readModelLayout>): NewNode[] | un
   const second = add('Slice_second', 'Slice', [top, constant('one_start', [1]), constant('two_end', [2]), axis]);
   const margin = add('Sub', 'Sub', [first, second]);
   // [batch, seq, 1] -> [batch, seq] by the tokens' own shape: no -1, so an empty pass stays well defined.
-  add('Reshape', 'Reshape', [margin, add('Shape', 'Shape', [GREEDY_TOKENS])], undefined, [GREEDY_MARGINS]);
+  add('Reshape', 'Reshape', [margin, add('Shape', 'Shape', [GREEDY_TOKENS])], undefined, GREEDY_MARGINS);
   return nodes;
 }
 

@@ -16,10 +16,11 @@ import { followedBy, type ModelTransform } from './chainTransform';
 import { lenField, withNewGraph } from './graphSplice';
 import { findLmHead } from './findAttentionProjections';
 import { GRAPH_INPUT, GRAPH_NODE, readModelLayout } from './modelLayout';
-import { encodeNode, replaceFirstInput, type NewNode } from './nodeProto';
+import { encodeNode, replaceFirstInput } from './nodeProto';
+import { nodeBuilder } from './nodeBuilder';
 import { OnnxSurgeryError } from './errors';
 import { SplicePlan } from './splicePlan';
-import { DataType, encodeInt64Tensor, encodeTensorValueInfo } from './tensorProto';
+import { DataType, encodeTensorValueInfo } from './tensorProto';
 
 export const LOGITS_TO_KEEP = 'num_logits_to_keep';
 
@@ -47,16 +48,10 @@ export function addLogitsToKeep(buffer: Uint8Array, length: number): Uint8Array 
     throw err;
   }
   const hidden = head.inputs[0];
-  const nodes: NewNode[] = [];
-  const add = (label: string, opType: string, inputs: string[], attributes?: NewNode['attributes']) => {
-    const output = `/${LOGITS_TO_KEEP}/${label}_output_0`;
-    nodes.push({ name: `/${LOGITS_TO_KEEP}/${label}`, opType, inputs, outputs: [output], attributes });
-    return output;
-  };
-  const constant = (label: string, value: number) => add(label, 'Constant', [], [{ name: 'value', tensor: encodeInt64Tensor([1], [value]) }]);
+  const { nodes, add, int64 } = nodeBuilder(`/${LOGITS_TO_KEEP}`);
   // Slice [-K, end) on the sequence axis; -0 is 0, so K = 0 keeps every position.
   const start = add('Neg', 'Neg', [LOGITS_TO_KEEP]);
-  const sliced = add('Slice', 'Slice', [hidden, start, constant('end', Number.MAX_SAFE_INTEGER), constant('axis', 1)]);
+  const sliced = add('Slice', 'Slice', [hidden, start, int64('end', [Number.MAX_SAFE_INTEGER]), int64('axis', [1])]);
   const graph = new SplicePlan();
   const headField = layout.graphFields[layout.nodeFieldIndex[head.index]];
   // The new nodes go just before the LM head, so the graph stays topologically sorted.

@@ -17,7 +17,8 @@ import { followedBy, type ModelTransform } from './chainTransform';
 import { appendToGraph } from './graphSplice';
 import { readModelLayout } from './modelLayout';
 import type { NewNode } from './nodeProto';
-import { DataType, encodeInt64Tensor, encodeTensorValueInfo } from './tensorProto';
+import { DataType, encodeTensorValueInfo } from './tensorProto';
+import { nodeBuilder } from './nodeBuilder';
 
 export const SCORE_POSITIONS = 'score_positions';
 export const TOKEN_LOGPROBS = 'token_logprobs';
@@ -26,17 +27,12 @@ export const TOKEN_LOGPROBS = 'token_logprobs';
 function scoreNodes(layout: ReturnType<typeof readModelLayout>): NewNode[] | undefined {
   if (!layout.inputs.includes('input_ids') || !layout.outputs.includes('logits')) return undefined;
   if (layout.names.has(SCORE_POSITIONS) || layout.names.has(TOKEN_LOGPROBS)) return undefined;
-  const nodes: NewNode[] = [];
-  const add = (label: string, opType: string, inputs: string[], attributes?: NewNode['attributes'], output = `/${TOKEN_LOGPROBS}/${label}_output_0`) => {
-    nodes.push({ name: `/${TOKEN_LOGPROBS}/${label}`, opType, inputs, outputs: [output], attributes });
-    return output;
-  };
-  const constant = (label: string, dims: number[], values: number[]) => add(label, 'Constant', [], [{ name: 'value', tensor: encodeInt64Tensor(dims, values) }]);
-  const next = add('Add', 'Add', [SCORE_POSITIONS, constant('one', [1], [1])]);
+  const { nodes, add, int64 } = nodeBuilder(`/${TOKEN_LOGPROBS}`);
+  const next = add('Add', 'Add', [SCORE_POSITIONS, int64('one', [1])]);
   const targets = add('Gather_targets', 'Gather', ['input_ids', next], [{ name: 'axis', int: 1 }]);
   // [batch, K] -> [batch, K, 1] by Reshape to Shape ++ [1]: no -1, so K = 0 stays well defined.
   const shape = add('Shape', 'Shape', [targets]);
-  const indexShape = add('Concat', 'Concat', [shape, constant('trailing_one', [1], [1])], [{ name: 'axis', int: 0 }]);
+  const indexShape = add('Concat', 'Concat', [shape, int64('trailing_one', [1])], [{ name: 'axis', int: 0 }]);
   const index = add('Reshape_index', 'Reshape', [targets, indexShape]);
   const picked = add('Gather_logits', 'Gather', ['logits', SCORE_POSITIONS], [{ name: 'axis', int: 1 }]);
   const asFloat = layout.valueTypes.get('logits') === DataType.FLOAT ? picked : add('Cast', 'Cast', [picked], [{ name: 'to', int: DataType.FLOAT }]);
