@@ -11,7 +11,7 @@ import { headMaskTransform } from '../onnx/addHeadMask';
 import type { LoadedModel } from './loadModel';
 import { generate, padPrompts } from './generate';
 import { generateVerified, type VerifyStats } from './verifiedGenerate';
-import { readChunk } from './verifyRead';
+import { readChunk, type StreamCache } from './verifyRead';
 import { buildPromptIds } from './prompt';
 import { argmax } from './sampling';
 import { GENERATORS } from '../problems/generators';
@@ -61,10 +61,22 @@ describe('generateVerified on headlab-math-6x8', () => {
     const { ids, mask, pos } = padPrompts(rows.map((r) => sequences[r.s]), BigInt(spec.padTokenId));
     const headMask = new Float32Array(rows.length * perRow);
     rows.forEach((r, i) => headMask.set(maskFor(r.c, spec.numLayers, spec.numHeads), i * perRow));
-    const skipped = await readChunk(decoder, { ids, mask, pos, batch: rows.length, headMask, sequence: rows.map((r) => r.s) });
+    const sequence = rows.map((r) => String(r.s));
     const whole = await decoder.greedyRead({ inputIds: ids, attentionMask: mask, positionIds: pos, batch: rows.length, past: decoder.emptyPast(rows.length), headMask, noCache: true });
-    expect([...skipped.tokens]).toEqual([...whole.tokens]);
-    skipped.margins.forEach((m, i) => expect(Math.abs(m - whole.margins[i])).toBeLessThan(1e-3));
+    // Streams read in this chunk, and streams kept from chunks of other widths (each sequence alone, unpadded).
+    const streams: StreamCache = new Map();
+    for (const s of [0, 1]) {
+      const one = padPrompts([sequences[s]], BigInt(spec.padTokenId));
+      await readChunk(decoder, { ...one, batch: 1, headMask: maskFor(configs[configs.length - 1], spec.numLayers, spec.numHeads), sequence: [String(s)], streams });
+    }
+    for (const cache of [undefined, streams]) {
+      const skipped = await readChunk(decoder, { ids, mask, pos, batch: rows.length, headMask, sequence, streams: cache });
+      // Padding positions are never read (their streams are zeros here), so only the sequences' own are compared.
+      const real = [...mask.keys()].filter((i) => mask[i] === 1n);
+      expect(real.map((i) => skipped.tokens[i])).toEqual(real.map((i) => whole.tokens[i]));
+      real.forEach((i) => expect(Math.abs(skipped.margins[i] - whole.margins[i])).toBeLessThan(1e-3));
+    }
+    expect(streams.size).toBe(2);
   });
 
   it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never', async () => {

@@ -21,7 +21,7 @@ import { InvalidRequestError } from './errors';
 import { checkpoint } from './checkpoint';
 import { groupByLength, rowsOf } from './lengthGroups';
 import { continueRows, type Continuation } from './continueRows';
-import { readChunk } from './verifyRead';
+import { firstPrunedLayers, readChunk, type StreamCache } from './verifyRead';
 
 export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'rowSeeds' | 'stopStrings' | 'decode' | 'onStep'> {
   /** Per row, the unpruned greedy answer to its prompt (no end-of-sequence token); decoded here when absent. */
@@ -73,7 +73,10 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
   const max = options.maxNewTokens;
 
   const length = (r: number) => prompts[r].length + drafts[r].length;
-  for (const group of chunks(toVerify, length, decoder.paddedBatches, options.chunkRows)) {
+  const layers = decoder.layerSkip ? firstPrunedLayers(options.headMask, rows, spec.numLayers, spec.numHeads) : undefined;
+  const order = (r: number) => (layers ? layers[r] * 1e6 : 0) + length(r);
+  const streams: StreamCache = new Map();
+  for (const group of chunks(toVerify, order, decoder.paddedBatches, options.chunkRows)) {
     await checkpoint(options.signal);
     const sequences = group.map((r) => [...prompts[r], ...drafts[r]]);
     const { ids, mask, pos } = padPrompts(sequences, BigInt(spec.padTokenId));
@@ -84,7 +87,7 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
     const checked = (r: number) => (drafts[r].length < max ? drafts[r].length + 1 : drafts[r].length);
     // Only the answers' positions (from the prompt's last, on) are read: rows are left-padded, so they are the last `keep` of every row.
     const keep = Math.max(...group.map((r) => drafts[r].length + 1));
-    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys.map((k) => keys.indexOf(k)), keep });
+    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys, streams, keep });
     const kept = read.tokens.length / group.length;
     group.forEach((r, i) => {
       const draft = drafts[r];
