@@ -42,8 +42,8 @@ time(skip, 'residuals', 'residual passes');
 // Which rows leave their draft, by the layer of their pruned head: counted from each call's stats.
 const rowsByLayer: number[] = [];
 const leftByLayer: number[] = [];
-const verified = GREEDY_DECODING.verified;
-GREEDY_DECODING.verified = (decoder, prompts, options) => {
+const verified = GREEDY_DECODING.verified.run;
+GREEDY_DECODING.verified.run = (decoder, prompts, options) => {
   const layers = firstPrunedLayers(options.headMask, prompts.length, model.spec.numLayers, model.spec.numHeads);
   return verified(decoder, prompts, {
     ...options,

@@ -49,7 +49,7 @@ export async function greedyPicks(model: LoadedModel, problems: SweepProblem[], 
   const headMask = new Float32Array(rows.length * perRow);
   rows.forEach((r, i) => headMask.set(maskFor(r.pick ? [r.pick] : [], spec.numLayers, spec.numHeads), i * perRow));
   const decode = GREEDY_DECODING[settings.decode ?? DEFAULT_DECODE];
-  const out = await decode(model.decoder, rows.map((r) => prompts[r.problem]), { maxNewTokens: settings.maxNewTokens, headMask, signal: settings.signal, chunkRows: CHUNK_ROWS });
+  const out = await decode.run(model.decoder, rows.map((r) => prompts[r.problem]), { maxNewTokens: settings.maxNewTokens, headMask, signal: settings.signal, chunkRows: CHUNK_ROWS });
   const graded = out.map((ids, i) => {
     const g = gradeAnswer(tokenizer.decode(ids, { skip_special_tokens: true }), problems[rows[i].problem].reference);
     return { answer: g.predicted, correct: g.correct };

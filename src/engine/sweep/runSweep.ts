@@ -14,9 +14,6 @@ import { scoreContinuations } from '../model/scoreTokens';
 import { maskFor, pendingCells, type SweepCell, type SweepFile } from './sweepSchema';
 import { checkpoint } from '../model/checkpoint';
 
-/** Batches whose diverging rows decode on together in a verified sweep (measured: bench/verifiedSweep.ts). */
-const VERIFY_POOL = 4;
-
 export interface SweepRunOptions {
   /** Rows per batch (configurations x problems interleaved). */
   batchRows: number;
@@ -25,6 +22,8 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
   /** How generate-mode cells are decoded: verified against the unpruned answer (the default), or plainly. */
   decode?: DecodeMode;
+  /** Batches per decoding call, overriding the decoding's own batchesPerCall: for bench/verifyPool.ts. */
+  batchesPerCall?: number;
   /** Called with each batch's new cells, for saving as they arrive. */
   onCells?(cells: SweepCell[], done: number, total: number): void;
 }
@@ -49,14 +48,14 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
   const results: SweepCell[] = new Array(ordered.length);
   const decodeMode = file.mode === 'generate' ? (options.decode ?? DEFAULT_DECODE) : 'plain';
   const greedy = GREEDY_DECODING[decodeMode];
-  // Verification passes read batchRows rows each, but rows that leave their draft decode on together
-  // across VERIFY_POOL batches: a few rows decoding alone would pay a whole step's cost for each token.
-  const rowsPerCall = decodeMode === 'verified' ? options.batchRows * VERIFY_POOL : options.batchRows;
+  // Passes read batchRows rows each, but a call may cover several batches, so that rows leaving their
+  // draft decode on together: a few rows decoding alone would pay a whole step's cost for each token.
+  const rowsPerCall = options.batchRows * (options.batchesPerCall ?? greedy.batchesPerCall);
   // Each problem's unpruned answer, decoded once: verified decoding checks every configuration against it.
   const drafts = new Map<number, number[]>();
   const draftsFrom = async (s: number) => {
     const call = new Set(pending.slice(s, s + rowsPerCall).map((c) => c.problem));
-    if (decodeMode === 'plain' || [...call].every((p) => drafts.has(p))) return;
+    if (!greedy.readsDrafts || [...call].every((p) => drafts.has(p))) return;
     // This call's problems, and those just ahead up to a batch of them, draft together: one row alone pays a whole step per token.
     const ahead = [...new Set(pending.slice(s).map((c) => c.problem))].filter((p) => !drafts.has(p));
     const missing = ahead.filter((p, i) => call.has(p) || i < options.batchRows);
@@ -73,9 +72,9 @@ export async function runSweep(model: LoadedModel, file: SweepFile, options: Swe
     let fresh: SweepCell[];
     if (file.mode === 'generate') {
       await draftsFrom(s);
-      const outputs = await greedy(model.decoder, prompts, {
+      const outputs = await greedy.run(model.decoder, prompts, {
         maxNewTokens: file.maxNewTokens, headMask, signal: options.signal, chunkRows: options.batchRows,
-        drafts: decodeMode === 'verified' ? batch.map((c) => drafts.get(c.problem)!) : undefined,
+        drafts: greedy.readsDrafts ? batch.map((c) => drafts.get(c.problem)!) : undefined,
       });
       fresh = batch.map((c, r) => ({ ...c, ...options.grade(decode(outputs[r]), file.problems[c.problem].reference), tokens: outputs[r].length }));
     } else {
