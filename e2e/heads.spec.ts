@@ -21,7 +21,7 @@ test('pruning layer 1 head 4 turns a wrong answer right', async ({ headlab, page
   await expect(cell).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('pruned-count')).toHaveText('1');
   await page.getByRole('button', { name: 'Solve' }).click();
-  await expect(page.getByTestId('pruned-at-run')).toHaveText('Pruned: layer 1 head 4.');
+  await expect(page.getByTestId('pruned-at-run')).toHaveText('Pruned: layer 1 head 4. No truncation.');
   await expect(page.getByTestId('final-answer')).toHaveText(String(problem.final));
   expect(headlab.consoleErrors).toEqual([]);
 });

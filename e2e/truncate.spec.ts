@@ -22,7 +22,14 @@ test('apply, control, reload from the link, remove: answers follow the truncatio
   const original = await headlab.answer();
   await panel.getByRole('combobox', { name: 'Layer', exact: true }).selectOption('0');
   await panel.getByRole('combobox', { name: 'Matrix', exact: true }).selectOption('mlp.down');
-  await panel.getByRole('slider', { name: 'Kept fraction' }).press('End');
+  // Right keeps more: from the default 10%, ArrowRight is 20% and Home, the left end, is 1%.
+  const slider = panel.getByRole('slider', { name: 'Kept fraction' });
+  await expect(panel.getByTestId('kept-fraction')).toHaveText('10%');
+  await slider.press('ArrowRight');
+  await expect(panel.getByTestId('kept-fraction')).toHaveText('20%');
+  await expect(panel.locator('.scale-end')).toHaveText(['1%', '100%']);
+  await expect(panel.locator('#kept-fraction-ticks option')).toHaveCount(6);
+  await slider.press('Home');
   await expect(panel.getByTestId('kept-fraction')).toHaveText('1%');
   await panel.getByRole('button', { name: 'Apply truncation' }).click();
   const status = panel.getByTestId('truncation-active');
@@ -32,6 +39,11 @@ test('apply, control, reload from the link, remove: answers follow the truncatio
   await expect(page.getByTestId('answer-text')).not.toHaveText(original);
   const truncated = await headlab.answer();
   expect(truncated).not.toBe(original);
+  // The answer says what it ran under, and so does the Model panel.
+  await expect(page.getByTestId('pruned-at-run')).toHaveText('No heads pruned. Truncated: 0.mlp.down:0.01.');
+  await expect(page.getByTestId('model-truncation')).toContainText('0.mlp.down:0.01: every answer in this tab runs on these truncated weights');
+  await page.getByRole('button', { name: 'This question under every head' }).click();
+  await expect(page.getByTestId('every-head-truncated')).toHaveText('Every answer here ran with 0.mlp.down:0.01 truncated.');
   const lesson = page.getByTestId('truncation-lesson');
   await lesson.locator('summary').click();
   await expect(lesson).toContainText('keeping half the components of any matrix keeps 93.9 to 99.2% of its Σσ²');
@@ -49,14 +61,27 @@ test('apply, control, reload from the link, remove: answers follow the truncatio
   expect(page.url()).not.toContain('truncate=');
   await headlab.ask(QUESTION);
   expect(await headlab.answer()).toBe(original);
+  await expect(page.getByTestId('pruned-at-run')).toHaveText('No heads pruned. No truncation.');
+  await expect(page.getByTestId('model-truncation')).toHaveText('none');
   expect(headlab.consoleErrors).toEqual([]);
 });
 
-test('Verify truncation passes its three proofs in the browser', async ({ page }) => {
+test('Verify truncation passes its three proofs in the browser, on a sample and then on what is applied', async ({ page }) => {
   const panel = page.getByRole('region', { name: 'Truncate' });
   await panel.getByRole('button', { name: 'Verify truncation' }).click();
   const table = panel.getByTestId('truncation-check');
   await expect(table.locator('caption')).toContainText('Truncation verified', { timeout: 90_000 });
+  await expect(table.locator('caption')).toContainText('on a sample truncation (none is applied)');
+  await expect(table.locator('tbody tr td:last-child')).toHaveText(['pass', 'pass', 'pass', 'pass']);
+
+  await panel.getByRole('combobox', { name: 'Layer', exact: true }).selectOption('0');
+  await panel.getByRole('combobox', { name: 'Matrix', exact: true }).selectOption('mlp.down');
+  await panel.getByRole('button', { name: 'Apply truncation' }).click();
+  await expect(panel.getByTestId('truncation-active')).toContainText('The model now runs with 0.mlp.down:');
+  const applied = /runs with (0\.mlp\.down:[\d.]+)/.exec((await panel.getByTestId('truncation-active').textContent())!)![1];
+  await panel.getByRole('button', { name: 'Verify truncation' }).click();
+  await expect(table.locator('caption')).toContainText(`Truncation verified on this model file, for what is applied: ${applied}`, { timeout: 90_000 });
+  await expect(table.locator('tbody tr td:first-child')).toHaveText([/^0\.mlp\.down at full rank/, /^0\.mlp\.down top/, /^0\.mlp\.down bottom/, new RegExp(`^${applied.replace(/\./g, '\\.')} \\+ head 0\\.4 pruned`)]);
   await expect(table.locator('tbody tr td:last-child')).toHaveText(['pass', 'pass', 'pass', 'pass']);
 });
 

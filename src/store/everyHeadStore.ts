@@ -8,10 +8,13 @@ import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { EveryHeadReport } from '../engine/sweep/everyHead';
 import { useSprintStore } from './sprintStore';
+import { activeTruncation } from './activeTruncation';
 
 interface EveryHeadState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   report?: EveryHeadReport;
+  /** The truncations the worker's model carried for the report. */
+  truncated: string[];
   error?: string;
   requestId?: number;
   /** Runs `question`; `reference` (may be empty) grades the answers. */
@@ -22,8 +25,9 @@ interface EveryHeadState {
 
 export const useEveryHeadStore = create<EveryHeadState>((set, get) => ({
   status: 'idle',
+  truncated: [],
   async run(question, reference, maxNewTokens) {
-    set({ status: 'running', report: undefined, error: undefined });
+    set({ status: 'running', report: undefined, error: undefined, truncated: activeTruncation.get() });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'everyHeadDone' }>>({ type: 'everyHead', question, reference, maxNewTokens });
     set({ requestId: id });
     try {

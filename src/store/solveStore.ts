@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import { currentPrunedHeads } from './headsStore';
+import { activeTruncation } from './activeTruncation';
 import type { FinalEvent } from '../worker/protocol';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -20,6 +21,8 @@ interface SolveState {
   requestId?: number;
   /** The heads pruned for the latest answer. */
   prunedAtRun: [number, number][];
+  /** The truncations the worker's model carried for the latest answer. */
+  truncatedAtRun: string[];
   setQuestion(q: string): void;
   solve(maxNewTokens: number): Promise<void>;
   stop(): void;
@@ -34,11 +37,12 @@ export const useSolveStore = create<SolveState>((set, get) => ({
   answerTokens: [],
   answerFor: '',
   prunedAtRun: [],
+  truncatedAtRun: [],
   setQuestion: (question) => set({ question }),
   async solve(maxNewTokens) {
     const prune = currentPrunedHeads();
     const question = get().question;
-    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, answerTokens: [], error: undefined, prunedAtRun: prune });
+    set({ status: 'running', text: '', tokenCount: 0, tokensPerSecond: 0, answerTokens: [], error: undefined, prunedAtRun: prune, truncatedAtRun: activeTruncation.get() });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'solved' }>>(
       { type: 'solve', question, maxNewTokens, prune },
       (e) => {

@@ -15,6 +15,7 @@ import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { PicksResult } from '../engine/sprint/runPicks';
 import { forgetSelector, loadSavedSelector, saveSelector, type SavedSource } from './selectorPersistence';
 import { fetchShippedSelector, type ShippedLookup } from './shippedSelector';
+import { activeTruncation } from './activeTruncation';
 
 /** Where the selector in use came from: shipped with the bundled model, trained here, or imported. */
 export type SelectorSource = { kind: 'shipped' } | SavedSource;
@@ -45,6 +46,10 @@ interface SprintState {
   /** Worker wall time of the last training: embedding, then training. */
   seconds?: { embed: number; train: number };
   picks?: PicksResult;
+  /** The question the top-N answers are for. */
+  picksFor?: string;
+  /** The truncations the worker's model carried for the top-N answers. */
+  picksTruncated?: string[];
   /** The question encoder's download, while the MiniLM encoder loads. */
   download?: LoadProgress;
   train(file: SweepFile, encoder: SelectorEncoder): Promise<void>;
@@ -65,7 +70,7 @@ export function trainingSplit(problemCount: number): number[] {
 // Counts restores, so a slow one for a model since replaced does not overwrite the newer model's selector.
 let restores = 0;
 
-const fresh = { ranked: undefined, none: undefined, rankedFor: undefined, picks: undefined, error: undefined, status: 'idle' as const };
+const fresh = { ranked: undefined, none: undefined, rankedFor: undefined, picks: undefined, picksFor: undefined, error: undefined, status: 'idle' as const };
 
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
@@ -91,13 +96,15 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     }
   },
   async runTopN(question, n, reference) {
-    const { ranked, none } = get();
-    if (!ranked || !none) return;
-    set({ status: 'ranking', error: undefined, picks: undefined });
+    // A ranking for an earlier question is never run on this one: rank it first.
+    if (get().rankedFor !== question) await get().rank(question);
+    const { ranked, none, rankedFor } = get();
+    if (!ranked || !none || rankedFor !== question) return;
+    set({ status: 'ranking', error: undefined, picks: undefined, picksFor: undefined, picksTruncated: activeTruncation.get() });
     try {
       const heads = topPicks({ heads: ranked, none }, n).map((h) => (h ? ([h.layer, h.head] as [number, number]) : null));
       const { result } = await engineClient().request<Extract<FinalEvent, { type: 'picksRun' }>>({ type: 'runPicks', question, heads, reference }).done;
-      set({ picks: result, status: 'idle' });
+      set({ picks: result, picksFor: question, status: 'idle' });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message });
     }
@@ -105,7 +112,8 @@ export const useSprintStore = create<SprintState>((set, get) => ({
   async rank(question) {
     const { selector } = get();
     if (!selector) return;
-    set({ status: 'ranking', error: undefined });
+    // The top-N answers belong to the ranking they ran: a new ranking clears them.
+    set({ status: 'ranking', error: undefined, picks: undefined, picksFor: undefined });
     try {
       const { ranked } = await engineClient().request<Extract<FinalEvent, { type: 'sprintRanked' }>>({ type: 'sprintRank', selector, question }).done;
       set({ ranked: ranked.heads, none: ranked.none, rankedFor: question, status: 'idle' });

@@ -17,7 +17,8 @@ import { useModelStore } from './modelStore';
 import { activeTruncation } from './activeTruncation';
 
 /** The slider's stops: kept fractions on a log scale. */
-export const KEEP_STEPS = [1, 0.5, 0.2, 0.1, 0.05, 0.01] as const;
+/** The slider's kept fractions, least kept first: moving right keeps more. */
+export const KEEP_STEPS = [0.01, 0.05, 0.1, 0.2, 0.5, 1] as const;
 /** The fractions a truncation sweep covers. */
 export const SWEEP_FRACTIONS = [0.5, 0.2, 0.05];
 
@@ -33,7 +34,8 @@ interface TruncateState {
   reports: TruncationReport[];
   status: Status;
   error?: string;
-  check: { status: Status; results?: CheckResult[]; error?: string };
+  /** The proofs, and the truncations they ran on (none: the sample on the middle layer). */
+  check: { status: Status; results?: CheckResult[]; error?: string; of?: string[] };
   sweep: { status: Status; file?: SweepFile; done: number; total: number; error?: string; id?: number };
   choose(patch: Partial<Pick<TruncateState, 'layer' | 'matrix' | 'step'>>): void;
   apply(truncations: string[]): Promise<void>;
@@ -63,7 +65,7 @@ function writeUrl(active: string[]): void {
 export const useTruncateStore = create<TruncateState>((set, get) => ({
   layer: 0,
   matrix: 'mlp.down',
-  step: 3,
+  step: KEEP_STEPS.indexOf(0.1),
   active: [],
   reports: [],
   status: 'idle',
@@ -82,10 +84,11 @@ export const useTruncateStore = create<TruncateState>((set, get) => ({
     }
   },
   async verify() {
+    const truncations = get().active;
     set({ check: { status: 'running' } });
     try {
-      const { results } = await engineClient().request<Extract<FinalEvent, { type: 'truncationChecked' }>>({ type: 'checkTruncation' }).done;
-      set({ check: { status: 'done', results } });
+      const { results } = await engineClient().request<Extract<FinalEvent, { type: 'truncationChecked' }>>({ type: 'checkTruncation', truncations }).done;
+      set({ check: { status: 'done', results, of: truncations } });
     } catch (err) {
       set({ check: { status: 'error', error: (err as Error).message } });
     }

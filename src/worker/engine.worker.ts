@@ -166,7 +166,7 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       return;
     }
     case 'checkTruncation': {
-      post({ type: 'truncationChecked', id: req.id, results: await checkTruncationInWorker(baseModel!, loadedFrom!, signal) });
+      post({ type: 'truncationChecked', id: req.id, results: await checkTruncationInWorker(baseModel!, loadedFrom!, parseTruncations(req.truncations.join(',')), signal) });
     }
   }
 }

@@ -74,7 +74,7 @@ export type WorkerRequest =
   | { type: 'checkHeads'; id: number }
   /** Replaces the loaded model by one with these truncations (L.MATRIX:KEEP[:bottom]) for every later job; [] restores it. */
   | { type: 'truncate'; id: number; truncations: string[] }
-  | { type: 'checkTruncation'; id: number }
+  | { type: 'checkTruncation'; id: number; /** The truncations the model carries now (the text form): the proofs run on them. */ truncations: string[] }
   | { type: 'cancel'; id: number; target: number };
 
 export interface WorkerErrorInfo {

@@ -47,12 +47,12 @@ export async function truncatedModel(
 }
 
 /** engine/truncate's proofs on the loaded model's files, in this browser's onnxruntime-web. */
-export async function checkTruncationInWorker(model: LoadedModel, from: LoadedFrom, signal?: AbortSignal): Promise<CheckResult[]> {
+export async function checkTruncationInWorker(model: LoadedModel, from: LoadedFrom, applied: Truncation[], signal?: AbortSignal): Promise<CheckResult[]> {
   refuseSecondCopy(from, model.onnxBytes, model.dtype, 'Checking the truncation code', 'eval --truncate L.MATRIX:KEEP --problems SPEC');
   const { files } = access(from);
   const onnxFile = onnxFileFor(model.dtype);
   const config = JSON.parse((await files.optionalText('config.json')) ?? '{}') as Record<string, unknown>;
   const external = await Promise.all(externalDataFiles(config, onnxFile).map(async (f) => ({ path: f.split('/').pop()!, data: await files.bytes(f) })));
   const input = { spec: model.spec, tokenizer: model.tokenizer, dtype: model.dtype, onnx: await files.bytes(onnxFile), external, runtime: webRuntime(from.backend) };
-  return checkTruncation(input, signal);
+  return checkTruncation(input, signal, applied);
 }

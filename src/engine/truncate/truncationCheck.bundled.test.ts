@@ -21,6 +21,18 @@ describe('truncation on the bundled model (onnxruntime-node)', () => {
     expect(results).toHaveLength(4);
   }, 120_000);
 
+  it('checks what is applied, not the sample: its matrix at its own keep, and the whole list with a head pruned', async () => {
+    const applied = parseTruncations('0.mlp.down:0.01,4.attn.o:r8:bottom');
+    const results = await checkTruncation({ spec: model.spec, tokenizer: model.tokenizer, dtype: 'fp32', onnx, external: [], runtime: nodeRuntime }, undefined, applied);
+    for (const r of results) expect(r, `${r.name}: ${r.maxAbsDiff} > ${r.tolerance} or effect ${r.effect}`).toMatchObject({ pass: true });
+    expect(results.map((r) => r.name)).toEqual([
+      '0.mlp.down at full rank vs the original logits',
+      expect.stringMatching(/^0\.mlp\.down top 1 of 128 vs a reference rank-1 product/),
+      expect.stringMatching(/^0\.mlp\.down bottom 115 of 128 vs/),
+      '0.mlp.down:0.01 + 4.attn.o:r8:bottom + head 0.4 pruned by mask vs truncated weights with its o_proj rows zeroed',
+    ]);
+  }, 120_000);
+
   it('rewrites only the truncated matrix: every other byte of the file is unchanged', async () => {
     const copy = new Uint8Array(onnx);
     const [report] = await truncateWeights(copy, [], 6, parseTruncations('2.attn.q:r4'));

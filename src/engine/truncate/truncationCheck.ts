@@ -21,7 +21,7 @@ import { readModelLayout } from '../onnx/modelLayout';
 import { findWeightMatrix } from './findWeightMatrix';
 import { referenceLowRank } from './referenceLowRank';
 import { truncateWeights } from './truncateWeights';
-import { parseTruncations } from './truncationSpec';
+import { formatTruncation, parseTruncations, type Truncation } from './truncationSpec';
 import { decodeWeights, weightDtype } from './weightBytes';
 
 /** The model's files as read, untouched: truncation writes into copies. */
@@ -46,13 +46,21 @@ function copies(input: TruncationCheckInput): { onnx: Uint8Array; external: Exte
 }
 
 /**
- * Runs the three proofs on the middle layer's MLP down projection (and, for
- * the third, its attention output projection too).
+ * Runs the three proofs on what is applied: the first truncation's matrix at its own keep, and
+ * the whole list with a head of its layer pruned. With nothing applied they run on a sample, the
+ * middle layer's MLP down projection at 10% (and its attention output projection at 50% for the third).
+ * @param applied the truncations the model carries now (none: the sample)
  * @returns one CheckResult per proof, with maxAbsDiff against tolerance
  */
-export async function checkTruncation(input: TruncationCheckInput, signal?: AbortSignal): Promise<CheckResult[]> {
+export async function checkTruncation(input: TruncationCheckInput, signal?: AbortSignal, applied: readonly Truncation[] = []): Promise<CheckResult[]> {
   const { spec, runtime } = input;
-  const layer = Math.floor(spec.numLayers / 2);
+  const target = applied[0] ?? { layer: Math.floor(spec.numLayers / 2), matrix: 'mlp.down' as const, keep: { fraction: 0.1 }, bottom: false };
+  const { layer, matrix } = target;
+  const name = `${layer}.${matrix}`;
+  // The top check keeps the applied share when it keeps the top, the bottom check when it keeps the bottom.
+  const topSpec = target.bottom ? `${name}:0.1` : formatTruncation(target);
+  const bottomSpec = target.bottom ? formatTruncation(target) : `${name}:0.9:bottom`;
+  const bothSpec = applied.length ? applied.map(formatTruncation).join(',') : `${layer}.mlp.down:0.1,${layer}.attn.o:0.5`;
   const head = Math.floor(spec.numHeads / 2);
   const tolerance = toleranceFor(input.dtype);
   const ids = buildPromptIds(input.tokenizer, CHECK_PROMPT, spec, 0);
@@ -70,12 +78,12 @@ export async function checkTruncation(input: TruncationCheckInput, signal?: Abor
   const results: CheckResult[] = [];
 
   const full = copies(input);
-  await truncateWeights(full.onnx, full.external, spec.numLayers, parseTruncations(`${layer}.mlp.down:1`), signal);
+  await truncateWeights(full.onnx, full.external, spec.numLayers, parseTruncations(`${name}:1`), signal);
   const fullDiff = maxAbsDiff(await logits(full.onnx, full.external), original);
-  results.push({ name: `${layer}.mlp.down at full rank vs the original logits`, maxAbsDiff: fullDiff, tolerance, pass: fullDiff <= tolerance });
+  results.push({ name: `${name} at full rank vs the original logits`, maxAbsDiff: fullDiff, tolerance, pass: fullDiff <= tolerance });
 
   const layout = readModelLayout(input.onnx);
-  const { weight } = findWeightMatrix(layout, spec.numLayers, layer, 'mlp.down');
+  const { weight } = findWeightMatrix(layout, spec.numLayers, layer, matrix);
   const [rows, cols] = layout.initializerDims.get(weight)!;
   const dtype = weightDtype(layout.initializerTypes.get(weight)!)!;
   const payload = initializerPayload(layout, weight);
@@ -85,10 +93,10 @@ export async function checkTruncation(input: TruncationCheckInput, signal?: Abor
   const scale = w.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   // The written matrix is rounded to the weight's dtype: fp32 keeps ~7 digits, fp16 ~3.
   const weightTolerance = scale * (dtype === 'fp32' ? 1e-5 : 2e-3);
-  // Keeping the bottom 90% is W minus its top 10%: both references need the same small top subspace.
+  // Keeping the bottom r is W minus its top k - r: the reference builds that top subspace.
   for (const bottom of [false, true]) {
     const truncated = copies(input);
-    const [report] = await truncateWeights(truncated.onnx, truncated.external, spec.numLayers, parseTruncations(`${layer}.mlp.down:${bottom ? '0.9:bottom' : '0.1'}`), signal);
+    const [report] = await truncateWeights(truncated.onnx, truncated.external, spec.numLayers, parseTruncations(bottom ? bottomSpec : topSpec), signal);
     const k = report.fullRank;
     let reference: Float64Array;
     if (!bottom) reference = referenceLowRank(w, rows, cols, report.rank);
@@ -99,14 +107,14 @@ export async function checkTruncation(input: TruncationCheckInput, signal?: Abor
     const d = maxAbsDiff(read(truncated), reference);
     const moved = maxAbsDiff(await logits(truncated.onnx, truncated.external), original);
     results.push({
-      name: `${layer}.mlp.down ${bottom ? 'bottom' : 'top'} ${report.rank} of ${k} vs a reference rank-${report.rank} product (subspace iteration)`,
+      name: `${name} ${bottom ? 'bottom' : 'top'} ${report.rank} of ${k} vs a reference rank-${report.rank} product (subspace iteration)`,
       maxAbsDiff: d, tolerance: weightTolerance, pass: d <= weightTolerance && moved > tolerance, effect: moved,
       note: `weights [${rows}, ${cols}] ${dtype}, max |w| ${scale.toPrecision(3)}; ${(100 * report.energyKept).toFixed(1)}% of Σσ² kept`,
     });
   }
 
   const both = copies(input);
-  await truncateWeights(both.onnx, both.external, spec.numLayers, parseTruncations(`${layer}.mlp.down:0.1,${layer}.attn.o:0.5`), signal);
+  await truncateWeights(both.onnx, both.external, spec.numLayers, parseTruncations(bothSpec), signal);
   const masked = addHeadMask(both.onnx, { numLayers: spec.numLayers, numHeads: spec.numHeads, headDim: spec.headDim });
   const headMask = new Float32Array(spec.numLayers * spec.numHeads).fill(1);
   headMask[layer * spec.numHeads + head] = 0;
@@ -118,7 +126,7 @@ export async function checkTruncation(input: TruncationCheckInput, signal?: Abor
   const d = maxAbsDiff(byMask, byWeights);
   const effect = Math.min(maxAbsDiff(byMask, truncatedOnly), maxAbsDiff(truncatedOnly, original));
   results.push({
-    name: `${layer}.mlp.down:0.1 + ${layer}.attn.o:0.5 + head ${layer}.${head} pruned by mask vs truncated weights with its o_proj rows zeroed`,
+    name: `${bothSpec.split(',').join(' + ')} + head ${layer}.${head} pruned by mask vs truncated weights with its o_proj rows zeroed`,
     maxAbsDiff: d, tolerance, pass: d <= tolerance && effect > tolerance, effect, note: zeroing.how,
   });
   return results;

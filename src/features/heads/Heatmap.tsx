@@ -16,6 +16,7 @@ import { heatColour, heatLimit, scoreColour } from './heatColour';
 import { formatChange } from './changeUnit';
 import { useEveryHeadStore } from '../../store/everyHeadStore';
 import { questionCells, sprintBeside } from './questionHeat';
+import { chanceOf } from '../sprint/pickReport';
 
 export type HeatMetric = 'sweep' | 'sprint' | 'question';
 export const HEAT_METRICS: readonly HeatMetric[] = ['sweep', 'sprint', 'question'];
@@ -46,6 +47,7 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
   const summary = useSweepStore((s) => s.summary);
   const ranked = useSprintStore((s) => s.ranked);
   const question = useSprintStore((s) => s.rankedFor);
+  const selector = useSprintStore((s) => s.selector);
   const numLayers = useHeadsStore((s) => s.numLayers);
   const numHeads = useHeadsStore((s) => s.numHeads);
   const everyHead = useEveryHeadStore((s) => s.report);
@@ -54,7 +56,7 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
     if (metric === 'question') {
       if (!everyHead || everyHead.heads.length !== numLayers * numHeads) return undefined;
       const sprint = sprintBeside(ranked, question, everyHead.question, numHeads);
-      const cells = questionCells(everyHead, numHeads, sprint);
+      const cells = questionCells(everyHead, numHeads, sprint, chanceOf(selector));
       return { metric, cells: stable(cells), question: everyHead.question, graded: everyHead.reference.trim() !== '', sprintBeside: sprint.length > 0 };
     }
     if (metric === 'sprint') {
@@ -65,7 +67,7 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
       ranked.forEach((r, rank) => {
         cells[r.layer * numHeads + r.head] = {
           colour: scoreColour(max > min ? (r.score - min) / (max - min) : 0),
-          title: `layer ${r.layer} head ${r.head}: SPRINT's estimated chance ${Math.round(100 * r.score)}%, pick ${rank + 1} of ${ranked.length}`,
+          title: `layer ${r.layer} head ${r.head}: SPRINT's estimated chance ${chanceOf(selector)(r.score)}, pick ${rank + 1} of ${ranked.length}`,
           mark: rank < MARKED_PICKS ? String(rank + 1) : undefined,
         };
       });
@@ -84,5 +86,5 @@ export function useHeatmap(metric: HeatMetric): Heatmap | undefined {
     }));
     return { metric, cells: stable(cells), limit, beyond, unit };
     // `stable` only carries memory between results; it is not an input.
-  }, [metric, summary, ranked, question, everyHead, numLayers, numHeads]);
+  }, [metric, summary, ranked, question, selector, everyHead, numLayers, numHeads]);
 }

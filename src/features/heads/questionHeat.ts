@@ -29,13 +29,16 @@ export function sprintBeside(ranked: RankedHead[] | undefined, rankedFor: string
   return out;
 }
 
-/** One cell per head, layer-major. */
-export function questionCells(report: EveryHeadReport, numHeads: number, sprint: ReturnType<typeof sprintBeside>): HeatCell[] {
+/**
+ * One cell per head, layer-major.
+ * @param chance a SPRINT chance in words (pickReport's chanceText, bounded by the selector's calibration)
+ */
+export function questionCells(report: EveryHeadReport, numHeads: number, sprint: ReturnType<typeof sprintBeside>, chance: (p: number) => string): HeatCell[] {
   const graded = report.reference.trim() !== '';
   return report.heads.map((h) => {
     const style = OUTCOME_STYLE[h.outcome];
     const guess = sprint[h.layer * numHeads + h.head];
-    const beside = guess ? ` SPRINT's estimated chance ${Math.round(100 * guess.chance)}%, pick ${guess.pick}.` : '';
+    const beside = guess ? ` SPRINT's estimated chance ${chance(guess.chance)}, pick ${guess.pick}.` : '';
     return {
       colour: style.colour,
       mark: style.mark,

@@ -5,6 +5,7 @@ import { BundledModelList } from './BundledModelList';
 import { LoadStage } from './LoadStage';
 import { HeadCheck } from './HeadCheck';
 import { sourceName } from '../../engine/model/modelSource';
+import { useTruncateStore } from '../../store/truncateStore';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
@@ -12,6 +13,7 @@ function megabytes(bytes: number): string {
 
 export function ModelPanel() {
   const { status, info, error, files, loading } = useModelStore();
+  const truncated = useTruncateStore((s) => s.active);
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
@@ -55,6 +57,10 @@ export function ModelPanel() {
           <dt>Weights</dt>
           <dd>
             {info.dtype}, {megabytes(info.onnxBytes)}
+          </dd>
+          <dt>Truncation</dt>
+          <dd data-testid="model-truncation" className={truncated.length ? 'warning' : undefined}>
+            {truncated.length ? `${truncated.join(', ')}: every answer in this tab runs on these truncated weights until the truncation is cleared` : 'none'}
           </dd>
         </dl>
       )}

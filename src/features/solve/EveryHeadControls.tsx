@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useCanStart } from '../../store/busy';
 import { useEveryHeadStore } from '../../store/everyHeadStore';
 import { useSprintStore } from '../../store/sprintStore';
+import { chanceOf } from '../sprint/pickReport';
 import { useHeadsStore } from '../../store/headsStore';
 import { OUTCOME_STYLE, outcomeCounts, sprintBeside } from '../heads/questionHeat';
 import { everyHeadCsv } from '../../engine/export/everyHeadCsv';
@@ -16,10 +17,11 @@ import { downloadText } from '../export/downloadText';
 export function EveryHeadControls({ question, maxNewTokens }: { question: string; maxNewTokens: number }) {
   const ready = useCanStart();
   const [reference, setReference] = useState('');
-  const { status, report, error, run, cancel } = useEveryHeadStore();
+  const { status, report, truncated, error, run, cancel } = useEveryHeadStore();
   const numHeads = useHeadsStore((s) => s.numHeads);
   const ranked = useSprintStore((s) => s.ranked);
   const rankedFor = useSprintStore((s) => s.rankedFor);
+  const selector = useSprintStore((s) => s.selector);
   const running = status === 'running';
   const counts = report && outcomeCounts(report);
   const graded = !!report?.reference.trim();
@@ -51,6 +53,7 @@ export function EveryHeadControls({ question, maxNewTokens }: { question: string
       {report && counts && (
         <p className="meta" data-testid="every-head-summary">
           {stale && <strong>This is for an earlier question. </strong>}
+          {truncated.length > 0 && <strong data-testid="every-head-truncated">Every answer here ran with {truncated.join(', ')} truncated. </strong>}
           Unpruned answer: {report.unpruned.predicted ?? 'none'}
           {graded ? (report.unpruned.correct ? ' (right)' : ' (wrong)') : ''}. Of {report.heads.length} heads pruned alone,{' '}
           {graded ? `${counts.fixes} fix it, ${counts.breaks} break it, ` : ''}
@@ -58,7 +61,7 @@ export function EveryHeadControls({ question, maxNewTokens }: { question: string
           coloured by it.{' '}
           {first && firstOutcome && (
             <span data-testid="every-head-sprint">
-              SPRINT&apos;s first pick for this question, layer {first.layer} head {first.head} (estimated chance {Math.round(100 * first.score)}%), {OUTCOME_STYLE[firstOutcome.outcome].words}.{' '}
+              SPRINT&apos;s first pick for this question, layer {first.layer} head {first.head} (estimated chance {chanceOf(selector)(first.score)}), {OUTCOME_STYLE[firstOutcome.outcome].words}.{' '}
             </span>
           )}
           <button type="button" onClick={exportCsv}>

@@ -5,12 +5,13 @@ import { useSolveStore } from '../../store/solveStore';
 import { extractFinalAnswer } from '../../engine/grading/extractAnswer';
 import { syntheticProblem } from '../../engine/problems/synthetic';
 import { EveryHeadControls } from './EveryHeadControls';
+import { interventionsText } from '../model/interventions';
 
 const MAX_NEW_TOKENS = 64;
 
 export function SolvePanel() {
   const ready = useCanStart();
-  const { question, status, text, tokenCount, tokensPerSecond, error, prunedAtRun, setQuestion, solve, stop } = useSolveStore();
+  const { question, status, text, tokenCount, tokensPerSecond, error, prunedAtRun, truncatedAtRun, setQuestion, solve, stop } = useSolveStore();
   const running = status === 'running';
   const answer = status === 'done' ? extractFinalAnswer(text) : undefined;
 
@@ -45,8 +46,8 @@ export function SolvePanel() {
         {status === 'cancelled' && 'Stopped. '}
         {tokenCount > 0 && `${tokenCount} tokens, ${tokensPerSecond.toFixed(1)} tokens/s. `}
         {status !== 'idle' && (
-          <span data-testid="pruned-at-run">
-            {prunedAtRun.length ? `Pruned: ${prunedAtRun.map(([l, h]) => `layer ${l} head ${h}`).join(', ')}.` : 'No heads pruned.'}
+          <span data-testid="pruned-at-run" className={truncatedAtRun.length ? 'warning' : undefined}>
+            {interventionsText(prunedAtRun, truncatedAtRun)}
           </span>
         )}
       </p>

@@ -1,37 +1,57 @@
 /**
  * SPRINT's recommendation for the question ranked last, in the order "Run
- * top-N" tries them: each pick's estimated chance of a right answer, the
- * unpruned model as its own row, and a plain sentence when no head is
- * expected to beat not pruning.
+ * top-N" tries them: each pick's estimated chance of a right answer (no
+ * more certain than the calibration supports), the unpruned model as its
+ * own row, a headline that is the list's first row, and plain sentences
+ * for what the reader must know: the order is the fixed fallback, the
+ * selector saw few questions, or the question has changed since.
  */
 import { topPicks, type HeadRanking, type SprintSelector } from '../../engine/sprint/selectorFormat';
 import { MARKED_PICKS } from '../heads/Heatmap';
-
-const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+import { chanceBounds, chanceText, FEW_TRAINING_QUESTIONS, headlineText, lowPickReason, usesFixedOrder } from './pickReport';
 
 interface Props {
   ranking: HeadRanking;
   selector: SprintSelector;
+  /** The question the ranking is for; when it differs from the Question box the ranking is marked out of date. */
+  rankedFor: string;
+  stale: boolean;
   onPrune(head: [number, number]): void;
 }
 
-export function RankedPicks({ ranking, selector, onPrune }: Props) {
-  const bestHead = ranking.heads.reduce((a, b) => (b.score > a.score ? b : a));
+export function RankedPicks({ ranking, selector, rankedFor, stale, onPrune }: Props) {
+  const bounds = chanceBounds(selector);
   const what = selector.labels === 'answer' ? 'a right answer' : 'a likelier reference solution than without pruning';
+  const trained = selector.trainIds.length;
   // The first MARKED_PICKS heads (the grid's numbered marks) with "nothing pruned" in its place, or after them when it comes later.
   const rows = topPicks(ranking, MARKED_PICKS + 1);
   if (ranking.none.position > MARKED_PICKS) rows.splice(MARKED_PICKS, 1, null);
   return (
-    <div data-testid="sprint-picks">
+    <div data-testid="sprint-picks" className={stale ? 'stale' : undefined}>
+      {stale && (
+        <p role="status" className="warning" data-testid="picks-stale">
+          Out of date: these picks are for an earlier question (&ldquo;{rankedFor.length > 80 ? `${rankedFor.slice(0, 80)}…` : rankedFor}&rdquo;), not the one in
+          the Question box now. Rank again; &quot;Run top-N&quot; ranks the new question first.
+        </p>
+      )}
+      <p className={trained < FEW_TRAINING_QUESTIONS ? 'warning' : 'meta'} data-testid="picks-trained-on">
+        This selector was trained on {trained} questions and calibrated on {bounds.validation} of them it held back, so no chance below is shown
+        nearer 0 or 100% than {chanceText(bounds.lo, { ...bounds, lo: 0, hi: 1 })}.
+        {trained < FEW_TRAINING_QUESTIONS && ` That is too few for these picks and chances to mean much: sweep at least 500 problems and train again.`}
+      </p>
+      {usesFixedOrder(selector) && (
+        <p className="meta" data-testid="picks-fixed-order">
+          This order is the same for every question. On the questions it held back, the selector&apos;s per-question scores did not beat one fixed
+          order (the heads that, in turn, were right most often on the training questions the earlier ones got wrong), so it uses that order; only
+          the chances change with the question.
+        </p>
+      )}
       <p className="meta">
-        Each percentage is the selector&apos;s estimated chance of {what} with that pick, calibrated on training questions it held back. The order is
-        the one &quot;Run top-N&quot; uses: each pick is chosen to cover the likely misses of the picks before it, so it is not sorted by chance.
+        Each percentage is the selector&apos;s estimated chance of {what} with that pick. The order is the one &quot;Run top-N&quot; uses: each pick
+        is chosen to cover the likely misses of the picks before it, so it is not sorted by chance.
       </p>
       <p role="status" data-testid="sprint-verdict">
-        {/* Compared as shown: a lead that rounds away is no lead to a reader. */}
-        {pct(bestHead.score) !== pct(ranking.none.score) && bestHead.score > ranking.none.score
-          ? `Pruning layer ${bestHead.layer} head ${bestHead.head} is expected to do best on this question (${pct(bestHead.score)} against ${pct(ranking.none.score)} with nothing pruned).`
-          : `No single head is expected to beat not pruning on this question: the unpruned model's estimated chance is ${pct(ranking.none.score)}, the best pick's ${pct(bestHead.score)}. Pruned picks are worth trying only as extra attempts.`}
+        {headlineText(rows[0], ranking, bounds)}
       </p>
       <table className="results" aria-label="SPRINT's picks for the question">
         <thead>
@@ -39,7 +59,7 @@ export function RankedPicks({ ranking, selector, onPrune }: Props) {
             <th scope="col">Try</th>
             <th scope="col">Pick</th>
             <th scope="col">Estimated chance</th>
-            <th scope="col" />
+            <th scope="col">Action</th>
           </tr>
         </thead>
         <tbody>
@@ -48,7 +68,7 @@ export function RankedPicks({ ranking, selector, onPrune }: Props) {
               <tr key="none" data-testid="no-prune-row">
                 <td>{ranking.none.position + 1}</td>
                 <td>nothing pruned</td>
-                <td>{pct(ranking.none.score)}</td>
+                <td>{chanceText(ranking.none.score, bounds)}</td>
                 <td />
               </tr>
             ) : (
@@ -57,7 +77,10 @@ export function RankedPicks({ ranking, selector, onPrune }: Props) {
                 <td>
                   layer {h.layer} head {h.head} <span className="meta">(grid mark {ranking.heads.indexOf(h) + 1})</span>
                 </td>
-                <td>{pct(h.score)}</td>
+                <td>
+                  {chanceText(h.score, bounds)}
+                  {lowPickReason(h, bounds) && <span className="meta">: {lowPickReason(h, bounds)}</span>}
+                </td>
                 <td>
                   <button type="button" onClick={() => onPrune([h.layer, h.head])}>
                     Prune only this head

@@ -25,7 +25,7 @@ export function SprintPanel() {
   const question = useSolveStore((s) => s.question);
   const setPruned = useHeadsStore((s) => s.setPruned);
   const info = useModelStore((s) => s.info);
-  const { selector, source, download, status, error, losses, ranked, none, picks, train, rank, runTopN, importJson, discard } = useSprintStore();
+  const { selector, source, download, status, error, losses, ranked, none, rankedFor, picks, picksFor, picksTruncated, train, rank, runTopN, importJson, discard } = useSprintStore();
   const [n, setN] = useState(4);
   const [encoder, setEncoder] = useState<SelectorEncoder>('mean-final-hidden');
   const epochs = useSprintStore((s) => s.settings.epochs);
@@ -126,11 +126,16 @@ export function SprintPanel() {
           <button type="button" disabled={busy} onClick={() => void runTopN(question, n, reference)}>
             Run top-N
           </button>
-          <span className="meta">answers the question once per pick, in the order below (nothing pruned where the list places it)</span>
+          <span className="meta">
+            answers the question once per pick, in the order below (nothing pruned where the list places it)
+            {rankedFor !== question ? '; the question has changed, so it is ranked again first' : ''}
+          </span>
         </div>
       )}
-      {picks && <TopNAnswers picks={picks} />}
-      {ranked && none && selector && <RankedPicks ranking={{ heads: ranked, none }} selector={selector} onPrune={(h) => setPruned([h])} />}
+      {picks && picksFor !== undefined && <TopNAnswers picks={picks} question={picksFor} stale={picksFor !== question} truncated={picksTruncated ?? []} />}
+      {ranked && none && selector && rankedFor !== undefined && (
+        <RankedPicks ranking={{ heads: ranked, none }} selector={selector} rankedFor={rankedFor} stale={rankedFor !== question} onPrune={(h) => setPruned([h])} />
+      )}
       {selector && <SprintEvaluation selector={selector} />}
     </section>
   );

@@ -46,8 +46,13 @@ export function TruncatePanel() {
         </label>
         <label>
           Kept fraction{' '}
+          <span className="scale-end" aria-hidden="true">{percent(KEEP_STEPS[0])}</span>
           <input type="range" aria-label="Kept fraction" min={0} max={KEEP_STEPS.length - 1} step={1} value={step} aria-valuetext={percent(fraction)}
-            onChange={(e) => choose({ step: Number(e.target.value) })} />{' '}
+            list="kept-fraction-ticks" onChange={(e) => choose({ step: Number(e.target.value) })} />
+          <span className="scale-end" aria-hidden="true">{percent(KEEP_STEPS[KEEP_STEPS.length - 1])}</span>{' '}
+          <datalist id="kept-fraction-ticks">
+            {KEEP_STEPS.map((f, i) => <option key={f} value={i} label={percent(f)} />)}
+          </datalist>
           <output data-testid="kept-fraction">{percent(fraction)}</output>
         </label>
         <label>

@@ -12,7 +12,10 @@ export function TruncationCheck({ idle }: { idle: boolean }) {
       {check.status === 'error' && <p role="alert">{check.error}</p>}
       {check.results && (
         <table data-testid="truncation-check">
-          <caption>{pass ? 'Truncation verified' : 'Truncation check FAILED'} on this model file</caption>
+          <caption>
+            {pass ? 'Truncation verified' : 'Truncation check FAILED'} on this model file,{' '}
+            {check.of?.length ? `for what is applied: ${check.of.join(', ')}` : 'on a sample truncation (none is applied): the middle layer\'s MLP down projection'}
+          </caption>
           <thead><tr><th>check</th><th>max |diff|</th><th>tolerance</th><th>result</th></tr></thead>
           <tbody>
             {check.results.map((r) => (
