@@ -12,6 +12,7 @@ import { fetchHubDataset, HUB_DATASETS, type HubDatasetName } from '../engine/pr
 import { GENERATORS, levelFor, type GeneratedSetSpec, type GeneratorName } from '../engine/problems/generators';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
 import { activeTruncation } from './activeTruncation';
+import { runnableProblems } from './contextFit';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
 
 /** A generated problem set: the synthetic generator unless `generator` names another. */
@@ -41,6 +42,10 @@ interface RunsState {
   prunedHeads: HeadRef[];
   /** The problem set and model the shown results came from, in words. */
   ranOn?: { problems: string; model: string };
+  /** The problems the shown results are for: the set less any too long for the model's context. */
+  ranProblems?: Problem[];
+  /** Which problems the last run skipped as too long, and why. */
+  skipped?: string;
   requestId?: number;
   /** Set by Cancel, so a press between the two passes stops the second before it starts. */
   cancelPressed?: boolean;
@@ -56,7 +61,7 @@ interface RunsState {
 }
 
 const DEFAULT_SPEC: ProblemSetSpec = { seed: HELD_OUT_SEED, count: 10 };
-const cleared = { baseline: undefined, pruned: undefined, ranOn: undefined, status: 'idle' as const };
+const cleared = { baseline: undefined, pruned: undefined, ranOn: undefined, ranProblems: undefined, skipped: undefined, status: 'idle' as const };
 
 function generatedLabel(spec: ProblemSetSpec): string {
   return `${spec.count} ${GENERATORS[spec.generator ?? 'synthetic'].noun} (seed ${spec.seed}, ${spec.level ? `level ${spec.level}` : 'mixed levels'})`;
@@ -70,9 +75,12 @@ function generatedSet(spec: ProblemSetSpec): { spec: ProblemSetSpec; problems: P
 }
 
 /** @param drafts the unpruned run's answers, which the pruned run verifies instead of decoding */
+/** New tokens each answer of a comparison may take. */
+const COMPARE_TOKENS = 64;
+
 function evaluate(problems: Problem[], prune: HeadRef[], onDone: (n: number) => void, onId: (id: number) => void, drafts?: number[][]): Promise<EvalReport> {
   const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'evaluated' }>>(
-    { type: 'evaluate', problems, prune, maxNewTokens: 64, batch: 8, drafts },
+    { type: 'evaluate', problems, prune, maxNewTokens: COMPARE_TOKENS, batch: 8, drafts },
     (e) => {
       if (e.type === 'evalProgress') onDone(e.done);
     },
@@ -120,20 +128,24 @@ export const useRunsStore = create<RunsState>((set, get) => ({
     set({ problems: [problem], sourceLabel: 'the pasted question', generated: false, importErrors: [], ...cleared });
   },
   async run(model = 'the loaded model') {
-    const { problems, sourceLabel } = get();
+    const { problems: all, sourceLabel } = get();
     const prune = currentPrunedHeads();
     // Both arms run on the worker's model, truncated when a truncation is applied: the results say so, as does the PNG title.
     const truncated = activeTruncation.get();
     if (truncated.length) model = `${model} with ${truncated.join(', ')} truncated`;
-    set({ status: 'running', error: undefined, done: 0, total: 2 * problems.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model }, cancelPressed: false });
+    set({ status: 'running', error: undefined, done: 0, total: 2 * all.length, baseline: undefined, pruned: undefined, prunedHeads: prune, ranOn: { problems: sourceLabel, model }, ranProblems: undefined, skipped: undefined, cancelPressed: false });
     const onId = (requestId: number) => {
       set({ requestId });
       // Cancel pressed while the baseline's last answer came back: its request had ended, so cancel this one.
       if (get().cancelPressed) engineClient().cancel(requestId);
     };
     // Results land only against the problems they were run on (the set is locked while it runs; this makes sure).
-    const current = () => get().problems === problems;
+    const current = () => get().problems === all;
     try {
+      const { problems, skipped } = await runnableProblems(all, COMPARE_TOKENS);
+      if (!current()) return set({ ...cleared });
+      set({ ranProblems: problems, skipped, total: 2 * problems.length });
+      if (get().cancelPressed) return set({ status: 'cancelled' });
       const baseline = await evaluate(problems, [], (n) => set({ done: n }), onId);
       if (!current()) return set({ ...cleared });
       set({ baseline });

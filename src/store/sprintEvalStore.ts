@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
+import { runnableProblems } from './contextFit';
 import type { ComparisonReport } from '../engine/sprint/compareMethods';
 import type { SprintSelector } from '../engine/sprint/selectorFormat';
 import type { SweepProblem } from '../engine/sweep/sweepSchema';
@@ -18,6 +19,8 @@ interface SprintEvalState {
   report?: ComparisonReport;
   /** Problems per second so far, for the time left. */
   rate?: number;
+  /** Which problems the evaluation left out as too long for the model's context, and why. */
+  skipped?: string;
   requestId?: number;
   run(selector: SprintSelector, problems: SweepProblem[], maxN: number, maxNewTokens: number): Promise<void>;
   cancel(): void;
@@ -33,8 +36,16 @@ export const useSprintEvalStore = create<SprintEvalState>((set, get) => ({
   status: 'idle',
   done: 0,
   total: 0,
-  async run(selector, problems, maxN, maxNewTokens) {
-    set({ status: 'running', error: undefined, report: undefined, done: 0, total: problems.length, rate: undefined });
+  async run(selector, all, maxN, maxNewTokens) {
+    set({ status: 'running', error: undefined, report: undefined, done: 0, total: all.length, rate: undefined, skipped: undefined });
+    let problems: SweepProblem[];
+    try {
+      const runnable = await runnableProblems(all, maxNewTokens);
+      problems = runnable.problems;
+      set({ skipped: runnable.skipped, total: problems.length });
+    } catch (err) {
+      return set({ status: 'error', error: (err as Error).message });
+    }
     const started = performance.now();
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'compared' }>>(
       { type: 'sprintCompare', selector, problems, maxN, maxNewTokens, seed: 0 },

@@ -17,6 +17,7 @@ function truncationsFor(count: number): Pick<SweepFile, 'truncations'> {
 }
 import type { Problem } from '../engine/problems/problem';
 import { appendSweepCells, forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
+import { runnableProblems } from './contextFit';
 
 type Status = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -27,6 +28,8 @@ interface SweepState {
   error?: string;
   /** Said of an imported sweep that another model file made. */
   notice?: string;
+  /** Which problems the sweep left out as too long for the model's context, and why. */
+  skipped?: string;
   /** Cells per second since this run started, for the ETA. */
   rate?: number;
   requestId?: number;
@@ -38,6 +41,9 @@ interface SweepState {
   restore(info: ModelInfo): Promise<void>;
   importJson(text: string, info: ModelInfo): void;
 }
+
+/** New tokens each answer of a sweep may take. */
+const SWEEP_TOKENS = 64;
 
 /** Cells the sweep holds out of all it will hold. */
 export function sweepProgress(file?: SweepFile): { done: number; total: number } {
@@ -73,13 +79,21 @@ export const useSweepStore = create<SweepState>((set, get) => {
 
   return {
     status: 'idle',
-    async start(info, problems, mode) {
+    async start(info, all, mode) {
+      let problems: Problem[];
+      try {
+        const runnable = await runnableProblems(all, SWEEP_TOKENS);
+        problems = runnable.problems;
+        set({ skipped: runnable.skipped });
+      } catch (err) {
+        return set({ status: 'error', error: (err as Error).message, skipped: undefined });
+      }
       const file: SweepFile = {
         schema: SWEEP_SCHEMA,
         version: SWEEP_VERSION,
         model: { name: info.name, fingerprint: info.fingerprint, numLayers: info.spec.numLayers, numHeads: info.spec.numHeads },
         mode,
-        maxNewTokens: 64,
+        maxNewTokens: SWEEP_TOKENS,
         problems: problems.map(sweepProblemOf),
         configs: singleHeadConfigs(info.spec.numLayers, info.spec.numHeads),
         // The worker's model carries the applied truncation: the file says so, and the worker rebuilds it from the files for the sweep.
@@ -101,7 +115,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
       get().pause();
       const { file } = get();
       if (file) await forgetSweep(file.model.fingerprint);
-      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined });
+      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined, skipped: undefined });
     },
     async restore(info) {
       const saved = await loadSavedSweep(info.fingerprint);

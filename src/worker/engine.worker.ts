@@ -23,6 +23,7 @@ import { checkInWorker } from './checkInWorker';
 import { checkTruncationInWorker, truncatedModel } from './truncateInWorker';
 import { runTruncatedSweep } from '../engine/truncate/truncationSweep';
 import { parseTruncations } from '../engine/truncate/truncationSpec';
+import { tooLongFor } from '../engine/model/contextFit';
 import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -163,6 +164,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
       model = next.model;
       if (previous !== baseModel && previous !== model) await previous.decoder.session.release();
       post({ type: 'truncated', id: req.id, reports: next.reports });
+      return;
+    }
+    case 'fitCheck': {
+      post({ type: 'fitChecked', id: req.id, tooLong: tooLongFor(m.tokenizer, m.spec, req.problems, req.maxNewTokens), contextLimit: m.spec.maxPositions });
       return;
     }
     case 'checkTruncation': {

@@ -14,7 +14,7 @@ import { ComparisonProgress } from './ComparisonProgress';
 export function RunPanel() {
   const ready = useCanStart();
   const modelName = useModelStore((s) => s.info?.name);
-  const { problems, status, error, done, total, baseline, pruned, prunedHeads, ranOn, run, cancel } = useRunsStore();
+  const { problems, status, error, done, total, baseline, pruned, prunedHeads, ranOn, ranProblems, skipped, run, cancel } = useRunsStore();
   const running = status === 'running';
   const chartsRef = useRef<HTMLDivElement>(null);
   const prunedList = prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none';
@@ -39,6 +39,11 @@ export function RunPanel() {
       </div>
       <p className="meta">The comparison runs the {problems.length} problems with no heads pruned, then with the heads pruned in the grid.</p>
       <BusyNote own="the comparison" />
+      {skipped && (
+        <p className="warning" data-testid="comparison-skipped">
+          {skipped}
+        </p>
+      )}
       {running && <ComparisonProgress done={done} total={total} />}
       {status === 'cancelled' && <p>Cancelled.</p>}
       {error && (
@@ -61,7 +66,7 @@ export function RunPanel() {
         </>
       )}
       <div className="table-scroll">
-        <ResultsTable problems={problems} baseline={baseline} pruned={pruned} running={running} />
+        <ResultsTable problems={ranProblems ?? problems} baseline={baseline} pruned={pruned} running={running} />
       </div>
     </section>
   );

@@ -61,7 +61,7 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const sweepProblems = useSweepStore((s) => s.file?.problems);
   const loadedProblems = useRunsStore((s) => s.problems);
   const maxNewTokens = useSweepStore((s) => s.file?.maxNewTokens ?? 64);
-  const { status, error, done, total, report, run, cancel, rate } = useSprintEvalStore();
+  const { status, error, done, total, report, run, cancel, rate, skipped } = useSprintEvalStore();
   const sweepRate = useSweepStore((s) => s.rate);
   const blocked = useBusyWith() !== undefined;
   // A shipped or imported selector may come with no sweep here: then the loaded problem set is the only source.
@@ -127,6 +127,11 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
         <p role="status">
           <progress max={total} value={done} /> {done} of {total} problems
           {rate && done > 0 && done < total ? `, about ${Math.ceil((total - done) / rate)} s left` : ''}
+        </p>
+      )}
+      {skipped && (
+        <p className="warning" data-testid="evaluation-skipped">
+          {skipped}
         </p>
       )}
       {status === 'cancelled' && <p role="status">Cancelled.</p>}

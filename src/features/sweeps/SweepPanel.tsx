@@ -14,7 +14,7 @@ import { ConfirmReplace, SweepOrigin } from './SweepOrigin';
 export function SweepPanel() {
   const info = useModelStore((s) => s.info);
   const problems = useRunsStore((s) => s.problems);
-  const { file, summary, status, error, notice, rate, start, resume, pause, discard, importJson } = useSweepStore();
+  const { file, summary, status, error, notice, skipped, rate, start, resume, pause, discard, importJson } = useSweepStore();
   const [mode, setMode] = useState<SweepMode>('generate');
   const [confirming, setConfirming] = useState(false);
   const { done, total } = sweepProgress(file);
@@ -79,6 +79,11 @@ export function SweepPanel() {
       {error && (
         <p role="alert" className="error">
           {error}
+        </p>
+      )}
+      {skipped && (
+        <p className="warning" data-testid="sweep-skipped">
+          {skipped}
         </p>
       )}
       {notice && (
