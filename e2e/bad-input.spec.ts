@@ -50,7 +50,7 @@ test('an imported JSONL with malformed lines lists them by number and loads the 
   await expect(errors.nth(0)).toContainText('line 2: invalid JSON');
   await expect(errors.nth(1)).toContainText('line 3:');
   await expect(errors.nth(2)).toContainText('line 4: invalid JSON');
-  await expect(page.getByTestId('problem-source')).toHaveText('Using 2 problems from mixed.jsonl.');
+  await expect(page.getByTestId('problem-source')).toHaveText(/^Using all 2 problems loaded from mixed\.jsonl \(/);
 
   await page.getByRole('button', { name: 'Run comparison' }).click();
   const question = page.getByTestId('result-gsm8k-5').locator('details');

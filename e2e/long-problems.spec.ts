@@ -1,7 +1,9 @@
 /**
- * One over-long problem no longer stops a run (issue 20, item 6): a
- * comparison, a sweep and a SPRINT evaluation each run the rest of the set
- * and name the problems they skipped, with the context limit.
+ * Real data sets run (issue 20, items 6 to 8). One over-long problem no
+ * longer stops a run: a comparison, a sweep and a SPRINT evaluation each
+ * run the rest and name the problems they skipped, with the context limit.
+ * An import says how many problems it loaded and what a comparison will
+ * cost, and a bundled model says it cannot answer GSM8K.
  */
 import { expect, test } from './fixtures/headlabPage';
 
@@ -23,7 +25,7 @@ const SKIPPED = /^1 of 4 skipped: longer than the model's 256-token context with
 test('a comparison, a sweep and an evaluation run the problems that fit and name the one skipped', async ({ page }) => {
   test.setTimeout(240_000);
   await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'long.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
-  await expect(page.getByTestId('problem-source')).toHaveText('Using 4 problems from long.jsonl.');
+  await expect(page.getByTestId('problem-source')).toHaveText(/^Using all 4 problems loaded from long\.jsonl \(/);
 
   await page.getByRole('button', { name: 'Run comparison' }).click();
   await expect(page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 });
@@ -43,4 +45,26 @@ test('a comparison, a sweep and an evaluation run the problems that fit and name
   await evaluation.getByRole('button', { name: /^Compare five methods on 4 held-out problems/ }).click();
   await expect(page.getByTestId('evaluation-skipped')).toHaveText(SKIPPED, { timeout: 60_000 });
   await expect(evaluation.getByText('pass@N and majority vote on 3 held-out problems')).toBeVisible({ timeout: 120_000 });
+});
+
+test('an import says how many problems loaded and what a comparison will cost, and a bundled model warns it cannot answer GSM8K', async ({ page }) => {
+  const many = Array.from({ length: 600 }, (_, i) => JSON.stringify({ question: `Sam has ${i} cards. Sam buys 2 more cards. How many cards does Sam have now?`, answer: `#### ${i + 2}` }));
+  await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'many.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(many.join('\n')) });
+  await expect(page.getByTestId('problem-source')).toHaveText(
+    'Using all 600 problems loaded from many.jsonl (the Problems field sets the size of generated and Hub sets, not of a file).',
+  );
+  await expect(page.getByTestId('comparison-estimate')).toContainText(
+    "runs the 600 problems with no heads pruned, then with the heads pruned in the grid: 1200 answers in all, about 20 s at about 60 answers per second, a WASM sweep's speed (this browser has measured none yet).",
+  );
+  await expect(page.getByTestId('problem-domain')).toHaveText(
+    "headlab-math-6x8 was trained only on the synthetic generator's questions: it knows their words and answer format, not GSM8K's, so expect it to score near 0 here. Load a Hub model (a Qwen2.5 or SmolLM2 export) to ask GSM8K.",
+  );
+
+  // A finished comparison's own speed prices the next one; the generator's own set is not warned about.
+  await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'two.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(many.slice(0, 2).join('\n')) });
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('comparison-estimate')).toContainText(/4 answers in all, about \d+ s at this browser's \d+ answers per second \(its last comparison\)\./);
+  await page.getByLabel('Problems', { exact: true }).fill('5');
+  await expect(page.getByTestId('problem-domain')).toHaveCount(0);
 });

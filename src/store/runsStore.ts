@@ -46,6 +46,8 @@ interface RunsState {
   ranProblems?: Problem[];
   /** Which problems the last run skipped as too long, and why. */
   skipped?: string;
+  /** Answers per second of the last finished comparison in this tab, for the next one's estimate. */
+  answersPerSecond?: number;
   requestId?: number;
   /** Set by Cancel, so a press between the two passes stops the second before it starts. */
   cancelPressed?: boolean;
@@ -75,6 +77,11 @@ function generatedSet(spec: ProblemSetSpec): { spec: ProblemSetSpec; problems: P
 }
 
 /** @param drafts the unpruned run's answers, which the pruned run verifies instead of decoding */
+/** An imported file's set in words: every line that loaded runs, whatever the Problems field says. */
+function importedLabel(count: number, fileName: string): string {
+  return `all ${count} problems loaded from ${fileName} (the Problems field sets the size of generated and Hub sets, not of a file)`;
+}
+
 /** New tokens each answer of a comparison may take. */
 const COMPARE_TOKENS = 64;
 
@@ -108,7 +115,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
       set({ importErrors: errors.length ? errors : [{ line: 0, message: `${fileName} holds no problems` }] });
       return;
     }
-    set({ problems, sourceLabel: `${problems.length} problems from ${fileName}`, generated: false, importErrors: errors, ...cleared });
+    set({ problems, sourceLabel: importedLabel(problems.length, fileName), generated: false, importErrors: errors, ...cleared });
   },
   async loadHubDataset(name, count) {
     const { label } = HUB_DATASETS[name];
@@ -146,12 +153,13 @@ export const useRunsStore = create<RunsState>((set, get) => ({
       if (!current()) return set({ ...cleared });
       set({ ranProblems: problems, skipped, total: 2 * problems.length });
       if (get().cancelPressed) return set({ status: 'cancelled' });
+      const started = performance.now();
       const baseline = await evaluate(problems, [], (n) => set({ done: n }), onId);
       if (!current()) return set({ ...cleared });
       set({ baseline });
       const pruned = await evaluate(problems, prune, (n) => set({ done: problems.length + n }), onId, baseline.results.map((r) => r.ids));
       if (!current()) return set({ ...cleared });
-      set({ pruned, status: 'done' });
+      set({ pruned, status: 'done', answersPerSecond: (2 * problems.length) / ((performance.now() - started) / 1000) });
     } catch (err) {
       const e = err as Error;
       set(e.name === 'AbortError' ? { status: 'cancelled' } : { status: 'error', error: e.message });

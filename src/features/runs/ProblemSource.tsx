@@ -5,9 +5,13 @@ import { useRunsStore } from '../../store/runsStore';
 import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
 import { FetchStatus } from './FetchStatus';
 import { useBusyWith } from '../../store/busy';
+import { useModelStore } from '../../store/modelStore';
+import { domainWarning } from './problemFit';
 
 export function ProblemSource() {
-  const { spec, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
+  const { spec, problems, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
+  const modelSource = useModelStore((s) => (s.info ? s.source : undefined));
+  const domain = domainWarning(modelSource, problems);
   const [pasted, setPasted] = useState('');
   const [reference, setReference] = useState('');
   const general = importErrors.filter((e) => e.line === 0);
@@ -79,9 +83,14 @@ export function ProblemSource() {
           Use this question
         </button>
       </div>
-      <p className="meta" data-testid="problem-source">
+      <p className="meta" role="status" data-testid="problem-source">
         Using {sourceLabel}.
       </p>
+      {domain && (
+        <p className="warning" data-testid="problem-domain">
+          {domain}
+        </p>
+      )}
       {general.map((e) => (
         <p key={e.message} role="alert" className="error">
           {e.message}

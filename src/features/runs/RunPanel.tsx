@@ -10,11 +10,14 @@ import { ProblemSource } from './ProblemSource';
 import { useRef } from 'react';
 import { downloadFiguresAsPng } from '../export/exportPng';
 import { ComparisonProgress } from './ComparisonProgress';
+import { comparisonEstimate } from './problemFit';
+import { useSweepStore } from '../../store/sweepStore';
 
 export function RunPanel() {
   const ready = useCanStart();
   const modelName = useModelStore((s) => s.info?.name);
-  const { problems, status, error, done, total, baseline, pruned, prunedHeads, ranOn, ranProblems, skipped, run, cancel } = useRunsStore();
+  const { problems, status, error, done, total, baseline, pruned, prunedHeads, ranOn, ranProblems, skipped, answersPerSecond, run, cancel } = useRunsStore();
+  const sweepRate = useSweepStore((s) => s.rate);
   const running = status === 'running';
   const chartsRef = useRef<HTMLDivElement>(null);
   const prunedList = prunedHeads.length ? prunedHeads.map(([l, h]) => `${l}.${h}`).join(', ') : 'none';
@@ -37,7 +40,10 @@ export function RunPanel() {
           Cancel
         </button>
       </div>
-      <p className="meta">The comparison runs the {problems.length} problems with no heads pruned, then with the heads pruned in the grid.</p>
+      <p className="meta" data-testid="comparison-estimate">
+        The comparison runs the {problems.length} problems with no heads pruned, then with the heads pruned in the grid:{' '}
+        {comparisonEstimate(problems.length, answersPerSecond ? { perSecond: answersPerSecond, on: 'its last comparison' } : sweepRate ? { perSecond: sweepRate, on: 'its sweep' } : undefined)}
+      </p>
       <BusyNote own="the comparison" />
       {skipped && (
         <p className="warning" data-testid="comparison-skipped">
