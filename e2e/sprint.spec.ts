@@ -45,8 +45,9 @@ test('SPRINT trains on a sweep in the browser and ranks heads for a pasted quest
   // The ranking colours the grid, and its top picks carry their rank.
   await expect(page.getByTestId('heat-legend')).toContainText("SPRINT's score");
   const [, top] = (await picks.first().textContent())!.match(/layer (\d head \d) \(grid mark 1\)/)!;
-  const topCell = page.getByRole('button', { name: `layer ${top}`, exact: true });
-  await expect(topCell).toHaveText('1');
+  // Its name says the mark it shows (label in name).
+  await expect(page.getByRole('button', { name: `layer ${top}, SPRINT pick 1`, exact: true })).toHaveText('1');
+  const topCell = page.locator(`[data-cell="${top.replace(' head ', '.')}"]`);
   await expect(topCell).toHaveAttribute('title', /SPRINT's estimated chance (\d+%|under \d+%|over \d+%), pick 1 of 48/);
   // The rank mark is dark on a white badge, readable on any heat colour.
   expect(await topCell.locator('span').evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])).toEqual(['rgb(29, 35, 48)', 'rgb(255, 255, 255)']);

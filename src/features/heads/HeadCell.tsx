@@ -84,7 +84,8 @@ export const HeadCell = memo(function HeadCell({ layer, head, ui, heat }: CellPr
       type="button"
       className={`head-cell${pruned ? ' pruned' : ''}${flags & IN_BOX ? ' in-box' : ''}${inspected ? ' inspected' : ''}`}
       aria-pressed={pruned}
-      aria-label={`layer ${layer} head ${head}`}
+      // The name holds the mark it shows (WCAG 2.5.3, label in name), so a voice user can say what they see.
+      aria-label={`layer ${layer} head ${head}${heat?.mark ? `, SPRINT pick ${heat.mark}` : ''}`}
       aria-current={inspected || undefined}
       tabIndex={flags & FOCUSED ? 0 : -1}
       data-cell={`${layer}.${head}`}
