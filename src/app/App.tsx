@@ -8,6 +8,7 @@ import { TeachPanel } from '../features/teach/TeachPanel';
 import { AttentionPanel } from '../features/attention/AttentionPanel';
 import { TruncatePanel } from '../features/truncate/TruncatePanel';
 import { useUrlSync } from './useUrlSync';
+import { StartPanel } from '../features/start/StartPanel';
 
 export function App() {
   useUrlSync();
@@ -18,6 +19,7 @@ export function App() {
         <h1>HeadLab</h1>
         <p>Prune attention heads of a language model and watch its arithmetic reasoning change, all in your browser.</p>
       </header>
+      <StartPanel />
       <ModelPanel />
       <HeadGrid />
       <AttentionPanel />

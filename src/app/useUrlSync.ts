@@ -1,5 +1,5 @@
 /**
- * Reads the view from the URL once (model, pruned heads, problem set), then
+ * Reads the view from the URL once (model, pruned heads, problem set, question), then
  * keeps the URL in step with the stores so the address bar is a shareable link.
  */
 import { useEffect } from 'react';
@@ -7,6 +7,8 @@ import { useHeadsStore, prunedHeads } from '../store/headsStore';
 import { backendFromUrl, useModelStore } from '../store/modelStore';
 import { useRunsStore } from '../store/runsStore';
 import { readUrlView, writeUrlView } from '../store/urlState';
+import { useSolveStore } from '../store/solveStore';
+import { useLinkStore } from '../store/linkStore';
 import { bundledModel } from '../engine/model/bundledModels';
 import type { ModelSource } from '../engine/model/modelSource';
 
@@ -34,12 +36,15 @@ export function useUrlSync(): void {
     const initial = readUrlView(location.search);
     if (initial.spec) useRunsStore.getState().setSpec(initial.spec);
     else askOwnKind(initial.source);
+    if (initial.question) useSolveStore.getState().setQuestion(initial.question);
+    if (initial.ignored) useLinkStore.getState().setIgnored(initial.ignored);
     let applied = false;
     const write = () => {
       const { source, backend } = useModelStore.getState();
       const { pruned, numHeads } = useHeadsStore.getState();
       const { spec, generated } = useRunsStore.getState();
-      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: generated ? spec : undefined, backend });
+      const { question } = useSolveStore.getState();
+      const search = writeUrlView(location.search, { source: source ?? initial.source, prune: prunedHeads(pruned, numHeads), spec: generated ? spec : undefined, backend, question });
       if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
     };
     // history.replaceState costs a head toggle several ms of its frame (the browser
@@ -64,6 +69,7 @@ export function useUrlSync(): void {
     });
     useHeadsStore.subscribe(writeSoon);
     useRunsStore.subscribe(writeSoon);
+    useSolveStore.subscribe((s, before) => s.question !== before.question && writeSoon());
     void useModelStore.getState().load(initial.source, backendFromUrl(location.search));
   }, []);
 }

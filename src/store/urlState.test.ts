@@ -13,12 +13,25 @@ describe('URL view', () => {
     expect(writeUrlView('?backend=wasm', view)).toBe(search);
   });
 
-  it('falls back to the bundled model and ignores malformed values', () => {
+  it('falls back to the bundled model and lists each malformed value it ignores', () => {
     expect(readUrlView('?model=../etc&prune=1-4,x,2.0&seed=3&count=9999')).toEqual({
       source: { kind: 'bundled', name: 'headlab-mix-6x8' },
       prune: [[2, 0]],
       spec: undefined,
+      ignored: ["model=../etc is not a bundled model's folder name", 'prune=1-4,x are not LAYER.HEAD', 'count=9999 is not a whole number from 1 to 2000'],
     });
+    expect(readUrlView('?count=5').ignored).toEqual(['seed= is not a whole number of 0 or more']);
+  });
+
+  it("opens the sets the app itself proposes (SPRINT's 600 training questions)", () => {
+    expect(readUrlView('?seed=11&count=600').spec).toEqual({ seed: 11, count: 600, level: undefined });
+  });
+
+  it('carries the question, and leaves out one too long for a link', () => {
+    const view = readUrlView('?q=Mia%20has%2012%20apples%3F');
+    expect(view.question).toBe('Mia has 12 apples?');
+    expect(writeUrlView('', { ...view, source: { kind: 'bundled', name: 'headlab-mix-6x8' } })).toBe('?q=Mia+has+12+apples%3F');
+    expect(writeUrlView('?q=old', { source: { kind: 'bundled', name: 'headlab-mix-6x8' }, prune: [], question: 'x'.repeat(1501) })).toBe('');
   });
 
   it('carries the mix generator as gen=mix, with its own levels; no gen is synthetic, as in older links', () => {

@@ -42,6 +42,9 @@ export const GENERATORS: Record<GeneratorName, Generator> = {
 
 export const GENERATOR_NAMES = Object.keys(GENERATORS) as GeneratorName[];
 
+/** The most problems a generated set may hold, in the app's field and in links: above SPRINT's proposed 600-question training set, with room to grow. */
+export const MAX_GENERATED_PROBLEMS = 2000;
+
 /** The level if `generator` has it, else undefined (a level 4 carried over from synthetic is not a mix level). */
 export function levelFor(generator: GeneratorName, level: number | undefined): number | undefined {
   return level !== undefined && GENERATORS[generator].levels.includes(level) ? level : undefined;

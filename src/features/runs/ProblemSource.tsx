@@ -1,6 +1,6 @@
 /** Where the problems come from: a generated set (synthetic or mixed families), an imported GSM8K / MATH500 JSONL file, or a pasted question. */
 import { useState } from 'react';
-import { GENERATOR_NAMES, GENERATORS, type GeneratorName } from '../../engine/problems/generators';
+import { GENERATOR_NAMES, GENERATORS, MAX_GENERATED_PROBLEMS, type GeneratorName } from '../../engine/problems/generators';
 import { useRunsStore } from '../../store/runsStore';
 import { HUB_DATASETS, type HubDatasetName } from '../../engine/problems/hubDatasets';
 import { FetchStatus } from './FetchStatus';
@@ -47,7 +47,7 @@ export function ProblemSource() {
           Seed <input type="number" min={0} value={spec.seed} onChange={(e) => setSpec({ ...spec, seed: number(e.target.value, spec.seed) })} />
         </label>
         <label>
-          Problems <input type="number" min={1} max={500} value={spec.count} onChange={(e) => setSpec({ ...spec, count: Math.min(500, Math.max(1, number(e.target.value, spec.count))) })} />
+          Problems <input type="number" min={1} max={MAX_GENERATED_PROBLEMS} value={spec.count} onChange={(e) => setSpec({ ...spec, count: Math.min(MAX_GENERATED_PROBLEMS, Math.max(1, number(e.target.value, spec.count))) })} />
         </label>
         <label>
           Level{' '}

@@ -5,7 +5,8 @@
  */
 import { syntheticProblem } from '../../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../../engine/problems/splits';
-import { useHeadsStore } from '../../store/headsStore';
+import { useState } from 'react';
+import { currentPrunedHeads, useHeadsStore, type HeadRef } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
 import { useBusyWith } from '../../store/busy';
 import { useSolveStore } from '../../store/solveStore';
@@ -22,11 +23,21 @@ export function TeachPanel() {
   const bundled = useModelStore((s) => s.status === 'ready' && s.info?.name === MATH_MODEL) && free;
   const setPruned = useHeadsStore((s) => s.setPruned);
   const { setQuestion, solve } = useSolveStore();
+  // What the demo replaced (the user's question and pruning), until it is put back or the demo runs again over its own.
+  const [replaced, setReplaced] = useState<{ question: string; pruned: HeadRef[] } | undefined>();
 
   const demo = async (prune: boolean) => {
+    const question = useSolveStore.getState().question;
+    if (!replaced && question !== DEMO.problem.question) setReplaced({ question, pruned: currentPrunedHeads() });
     setPruned(prune ? [DEMO.head] : []);
     setQuestion(DEMO.problem.question);
     await solve(64);
+  };
+  const putBack = () => {
+    if (!replaced) return;
+    setQuestion(replaced.question);
+    setPruned(replaced.pruned);
+    setReplaced(undefined);
   };
 
   return (
@@ -59,6 +70,7 @@ export function TeachPanel() {
         </p>
       </details>
       <p>Demo on the bundled model {MATH_MODEL} (load it above): a held-out question it gets wrong, then right with one head pruned.</p>
+      <blockquote data-testid="demo-question">{DEMO.problem.question}</blockquote>
       <div className="buttons">
         <button type="button" disabled={!bundled} onClick={() => void demo(false)}>
           1. Ask with nothing pruned
@@ -69,6 +81,16 @@ export function TeachPanel() {
       </div>
       <p className="meta">The right answer is {DEMO.problem.final}.</p>
       <DemoResult question={DEMO.problem.question} />
+      {replaced && (
+        <p className="warning" data-testid="demo-replaced">
+          The demo put its question in the Question box
+          {replaced.question.trim() ? ` (yours began “${replaced.question.slice(0, 40)}${replaced.question.length > 40 ? '…' : ''}”)` : ''} and set the grid&apos;s
+          pruning{replaced.pruned.length ? ` (you had ${replaced.pruned.map(([l, h]) => `${l}.${h}`).join(', ')} pruned)` : ''}.{' '}
+          <button type="button" onClick={putBack}>
+            Put back your question and pruning
+          </button>
+        </p>
+      )}
       <DemoAttention question={DEMO.problem.question} head={DEMO.head} />
       <TruncationLesson />
     </section>

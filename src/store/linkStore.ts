@@ -1,0 +1,15 @@
+/** What the page says about its link: the values the opening link held that could not be used. */
+import { create } from 'zustand';
+
+interface LinkState {
+  /** Each ignored value in words ("count=9999 is not a whole number from 1 to 2000"). */
+  ignored: string[];
+  setIgnored(ignored: string[]): void;
+  dismiss(): void;
+}
+
+export const useLinkStore = create<LinkState>((set) => ({
+  ignored: [],
+  setIgnored: (ignored) => set({ ignored }),
+  dismiss: () => set({ ignored: [] }),
+}));
