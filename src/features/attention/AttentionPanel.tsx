@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAttentionStore, currentQuestion } from '../../store/attentionStore';
-import { useHeadsStore, prunedHeads } from '../../store/headsStore';
+import { useHeadsStore, prunedHeads, currentPrunedHeads } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
 import { useSolveStore } from '../../store/solveStore';
 import { useCanStart } from '../../store/busy';
@@ -20,12 +20,26 @@ import './attention.css';
 
 installAttentionBench();
 
-/** Cell sizes offered; 0 fits the map to about 560 px. */
+/** Cell sizes offered; 0 fits the map to about 560 px, or 190 px each so before, after and difference sit side by side in the 960 px page. */
 const ZOOMS = [0, 2, 4, 8, 12, 18];
 const GROUPS = [1, 2, 4, 8];
 
-function fitCell(n: number): number {
-  return Math.max(2, Math.min(18, Math.floor(560 / Math.max(1, n))));
+function fitCell(n: number, maps: number): number {
+  return Math.max(2, Math.min(18, Math.floor((maps > 1 ? 190 : 560) / Math.max(1, n))));
+}
+
+/** Prunes or restores the inspected head without leaving inspect mode. */
+function PruneShown({ layer, head }: { layer: number; head: number }) {
+  const pruned = useHeadsStore((s) => !!s.pruned[layer * s.numHeads + head]);
+  const toggle = () => {
+    const others = currentPrunedHeads().filter(([l, h]) => l !== layer || h !== head);
+    useHeadsStore.getState().setPruned(pruned ? others : [...others, [layer, head]]);
+  };
+  return (
+    <button type="button" onClick={toggle}>
+      {pruned ? `Restore layer ${layer} head ${head}` : `Prune layer ${layer} head ${head}`}
+    </button>
+  );
 }
 
 /** Says when the map on screen is not for the current head, question or pruning. */
@@ -56,7 +70,7 @@ export function AttentionPanel() {
   useEffect(() => useAttentionStore.getState().clear(), [fingerprint]);
   if (!ready) return null;
   const n = view ? Math.ceil(view.tokens.length / group) : 0;
-  const cell = zoom || fitCell(n);
+  const cell = zoom || fitCell(n, view?.after && layout === 'head' ? 3 : 1);
   const { answer } = currentQuestion();
 
   return (
@@ -71,6 +85,7 @@ export function AttentionPanel() {
             <button type="button" disabled={!canStart || !question.trim()} onClick={() => void useAttentionStore.getState().show()}>
               Show attention
             </button>
+            <PruneShown layer={selected[0]} head={selected[1]} />
             <button type="button" aria-pressed={layout === 'head'} onClick={() => useAttentionStore.getState().setLayout('head')}>
               One head
             </button>

@@ -10,12 +10,20 @@ export function InspectToggle() {
   const setInspect = useAttentionStore((s) => s.setInspect);
   return (
     <p className="meta">
-      <button type="button" aria-pressed={inspect} onClick={() => setInspect(!inspect)}>
+      <button type="button" className="inspect-toggle" aria-pressed={inspect} onClick={() => setInspect(!inspect)}>
         Inspect heads
       </button>{' '}
-      {inspect
-        ? 'On: a click, or Enter on a focused head, shows what that head attends to below; pruning clicks are paused.'
-        : 'Turn on to see what a head attends to; clicks then select heads instead of pruning them.'}
+      <span data-testid="inspect-state">
+        {inspect ? (
+          <>
+            <strong>On</strong>: a click, or Enter on a focused head, shows what that head attends to below, and the head shown has an{' '}
+            <span className="inspected-swatch" aria-hidden="true" /> orange outline. Pruning clicks are paused: prune the shown head from the
+            attention panel, or turn this off.
+          </>
+        ) : (
+          'Off: clicks prune heads. Turn on to see what a head attends to; clicks then select heads instead.'
+        )}
+      </span>
     </p>
   );
 }
