@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures/headlabPage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
-import { validateSweepFile } from '../src/engine/sweep/sweepSchema';
+import { validateSweepFile } from '../src/engine/sweep/validateSweep';
 
 const problem = syntheticProblem(HELD_OUT_SEED, 0);
 

@@ -5,7 +5,7 @@ import { pngFacts } from './fixtures/pngImage';
 import { syntheticProblem } from '../src/engine/problems/synthetic';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
 import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
-import { validateSweepFile } from '../src/engine/sweep/sweepSchema';
+import { validateSweepFile } from '../src/engine/sweep/validateSweep';
 import { trainSprint } from '../src/engine/sprint/sprintSelector';
 import { DEFAULT_TRAIN } from '../src/engine/sprint/trainSelector';
 

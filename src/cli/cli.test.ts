@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { PINNED_ANSWERS } from '../engine/model/bundledModelPins';
 import { syntheticProblem } from '../engine/problems/synthetic';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
-import { validateSweepFile } from '../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../engine/sweep/validateSweep';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const MODEL = 'public/models/headlab-math-6x8';
@@ -69,6 +69,19 @@ describe('npm run cli', () => {
     expect(a.cells).toHaveLength(4 * 3);
     expect(b.cells.map((c) => [c.config, c.problem])).toEqual(a.cells.map((c) => [c.config, c.problem]).sort((x, y) => x[0] - y[0] || x[1] - y[1]));
     b.cells.forEach((c) => expect(c.logprob).toBeCloseTo(a.cells.find((d) => d.config === c.config && d.problem === c.problem)!.logprob!, 4));
+
+    // Shards of another split, a folder, and a hand-edited file with a cell twice are refused, naming the fault.
+    const other = join(dir, 's1of3.json');
+    writeFileSync(other, '\uFEFF' + JSON.stringify({ ...validateSweepFile(JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'))), shard: { index: 1, count: 3 } }));
+    const mixed = cli('merge', join(dir, 's0.json'), other, '--out', join(dir, 'mixed.json'));
+    expect(mixed.status).not.toBe(0);
+    expect(mixed.stderr).toContain('file 2 is shard 1/3, file 1 is one of 2: they are different splits');
+    expect(cli('merge', dir, '--out', join(dir, 'folder.json')).stderr).toContain(`sweep file ${dir}: is a folder, not a file`);
+    const twice = join(dir, 'twice.json');
+    writeFileSync(twice, JSON.stringify({ ...a, cells: [...a.cells.slice(0, 3), { ...a.cells[0], logprob: -1 }] }));
+    const refused = cli('sweep', ...args, '--out', twice);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('cells[3] repeats configuration 0, problem 0 (first at cells[0])');
 
     const partial = join(dir, 'partial.json');
     writeFileSync(partial, JSON.stringify({ ...a, cells: a.cells.slice(0, 5) }));

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../node/loadNodeModel';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
-import { validateSweepFile } from '../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../engine/sweep/validateSweep';
 import { trainSprint } from '../engine/sprint/sprintSelector';
 import { parseSelector } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateSweepFile } from '../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../engine/sweep/validateSweep';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const MODEL = 'public/models/headlab-math-6x8';

@@ -6,7 +6,8 @@
  * far (a 28 x 16 grid over 500 problems is 224,000 cells).
  */
 import { del, delMany, get, getMany, keys, set, setMany } from 'idb-keyval';
-import { validateSweepFile, type SweepCell, type SweepFile } from '../engine/sweep/sweepSchema';
+import { type SweepCell, type SweepFile } from '../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../engine/sweep/validateSweep';
 
 const headKey = (fingerprint: string) => `headlab:sweep:v2:${fingerprint}`;
 const cellsPrefix = (fingerprint: string) => `headlab:sweep:v2:${fingerprint}:cells:`;

@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import type { FinalEvent, ModelInfo } from '../worker/protocol';
 import { summarizeSweep, type SweepSummary } from '../engine/sweep/sweepMetrics';
-import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
+import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile, type SweepMode } from '../engine/sweep/sweepSchema';
+import { parseSweepText } from '../engine/sweep/validateSweep';
 import { activeTruncation } from './activeTruncation';
 
 /** `truncations` for a sweep of `count` configurations on the model as truncated now; nothing when it is not. */
@@ -124,7 +125,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
     },
     importJson(text, info) {
       try {
-        const file = validateSweepFile(JSON.parse(text), 'imported file');
+        const file = parseSweepText(text, 'imported file');
         if (file.model.numLayers !== info.spec.numLayers || file.model.numHeads !== info.spec.numHeads) {
           throw new Error(`The imported sweep is for ${file.model.numLayers} x ${file.model.numHeads} heads; ${info.name} has ${info.spec.numLayers} x ${info.spec.numHeads}.`);
         }

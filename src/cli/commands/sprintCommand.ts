@@ -4,27 +4,19 @@
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
-import { readFileSync } from 'node:fs';
 import { writeWhole } from '../writeWhole';
 import { basename } from 'node:path';
 import type { CliContext } from '../cliContext';
 import { decodeArg, positiveInt, positiveNumber, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
-import { validateSweepFile } from '../../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../../engine/sweep/validateSweep';
+import { readJsonFile } from '../readJsonFile';
 import { trainSprint } from '../../engine/sprint/sprintSelector';
 import { parseSelector } from '../../engine/sprint/selectorFile';
 import { SELECTOR_ENCODERS, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
 import { compareMethods, METHODS } from '../../engine/sprint/compareMethods';
 import { familyBreakdown } from '../../engine/sprint/familyBreakdown';
-
-function readJson(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`${what} ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
-  }
-}
 
 function encoderArg(value: string | undefined): SelectorEncoder {
   if (value === undefined) return 'mean-final-hidden';
@@ -39,7 +31,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
   const [sub] = positionals;
   if (sub === 'train') {
     const sweepPath = required(values.sweep, 'sweep');
-    const file = validateSweepFile(readJson(sweepPath, 'sweep'), sweepPath);
+    const file = validateSweepFile(readJsonFile(sweepPath, 'sweep'), sweepPath);
     const fraction = values['train-fraction'] === undefined ? 0.8 : Number(values['train-fraction']);
     if (!(fraction > 0 && fraction <= 1)) throw new UsageError(`--train-fraction must be in (0, 1], got "${values['train-fraction']}"`);
     const count = Math.max(1, Math.floor(file.problems.length * fraction));
@@ -64,7 +56,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
     return;
   }
   if (sub === 'eval') {
-    const selector = parseSelector(readJson(required(values.selector, 'selector'), 'selector'), values.selector);
+    const selector = parseSelector(readJsonFile(required(values.selector, 'selector'), 'selector'), values.selector);
     const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
     const model = await loadModel(true);
     const maxN = positiveInt(values.n, 'n', 16);

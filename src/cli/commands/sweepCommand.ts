@@ -3,14 +3,16 @@
  * set, saved to --out as cells finish; re-running with the same --out
  * resumes where it stopped.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeWhole } from '../writeWhole';
 import type { CliContext } from '../cliContext';
 import { checkHeads, decodeArg, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
 import { gradeAnswer } from '../../engine/grading/gradeAnswer';
 import { runSweep } from '../../engine/sweep/runSweep';
-import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, validateSweepFile, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
+import { validateSweepFile } from '../../engine/sweep/validateSweep';
+import { readJsonFile } from '../readJsonFile';
 import { runTruncatedSweep, truncationSweepConfigs } from '../../engine/truncate/truncationSweep';
 import { formatTruncation } from '../../engine/truncate/truncationSpec';
 import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
@@ -50,7 +52,7 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
     ...(shard ? { shard } : {}),
   };
   if (existsSync(outPath)) {
-    const saved = validateSweepFile(JSON.parse(readFileSync(outPath, 'utf8')), outPath);
+    const saved = validateSweepFile(readJsonFile(outPath, '--out'), outPath);
     const { cells: _c, ...want } = file;
     const { cells, ...have } = saved;
     if (JSON.stringify(have) !== JSON.stringify(want)) {

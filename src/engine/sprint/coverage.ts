@@ -67,6 +67,8 @@ export function coverageOrder(table: OutcomeTable, { limit, shift, beta = 0, bet
       const value = logit(rate) + (shift ? weight * shift[j] : 0);
       if (value > bestValue) [best, bestValue] = [j, value];
     }
+    // Every value was NaN (a broken shift): no candidate can be chosen, and -1 is not a head.
+    if (best < 0) throw new Error('coverageOrder: no candidate has a comparable value (the per-question shift is not a number)');
     take(best);
   }
   return order;

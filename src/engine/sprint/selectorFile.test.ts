@@ -44,7 +44,7 @@ describe('selector files', () => {
     expect(() => parseSelector({ schema: 'headlab-sweep' }, 'sweep.json')).toThrow('sweep.json is not a HeadLab SPRINT selector (its "schema" is not "headlab-sprint-selector").');
     expect(() => parseSelector({ ...valid, version: 1 })).toThrow(/version 1 is not supported \(this app reads version 2; version 1 selectors could not say when pruning would not help: train it again\)/);
     expect(() => parseSelector({ ...valid, fixedOrder: [6, 6, 0, 1, 3, 4, 5] })).toThrow('"fixedOrder" must order all 7 candidates once each');
-    expect(() => parseSelector({ ...valid, outcomes: valid.outcomes.slice(1) })).toThrow('"outcomes" must hold 7 numbers per training question');
+    expect(() => parseSelector({ ...valid, outcomes: valid.outcomes.slice(1) })).toThrow('"outcomes" must hold 7 numbers from 0 to 1 per training question');
     expect(() => parseSelector({ ...valid, meanLogits: [1] })).toThrow('"meanLogits" must hold 7 numbers');
     expect(() => parseSelector({ ...valid, calibration: { a: 1 } })).toThrow('"calibration" needs numbers a and b');
     expect(() => parseSelector({ ...valid, params: valid.params.slice(1) })).toThrow(`"params" must hold ${valid.params.length} numbers for this shape, it holds ${valid.params.length - 1}`);
@@ -53,6 +53,12 @@ describe('selector files', () => {
     expect(() => parseSelector({ ...valid, encoder: 'bert' })).toThrow(/unknown encoder "bert"/);
     expect(() => parseSelector({ ...valid, temperature: 0 })).toThrow(/"temperature" must be a positive number/);
     expect(() => parseSelector({ ...valid, trainIds: [1] })).toThrow(/"trainIds"/);
+    // Finite but absurd numbers overflow into NaN chances: refused at the door.
+    expect(() => parseSelector({ ...valid, params: valid.params.map(() => 1e300) })).toThrow(/"params" holds a value that is not a finite number of magnitude at most 1000000/);
+    expect(() => parseSelector({ ...valid, calibration: { a: 1e308, b: -1e308 } })).toThrow(/"calibration" needs numbers a and b of magnitude at most/);
+    expect(() => parseSelector({ ...valid, beta: 1e300 })).toThrow(/"beta" must be a number from 0 to/);
+    expect(() => parseSelector({ ...valid, outcomes: valid.outcomes.map(() => 2) })).toThrow(/from 0 to 1/);
+    expect(parseSelectorText('\uFEFF' + JSON.stringify(valid), 'bom.json').params).toEqual(valid.params);
   });
 
   it('refuses, after parsing, a selector for another model', () => {

@@ -10,6 +10,14 @@ import { MAX_PROBLEMS_TEXT } from './trainedOn';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+/**
+ * The largest magnitude a trained selector's numbers reach, with a wide margin: weights, log-odds
+ * and calibration beyond it overflow into NaN chances (1e300 weights did), so a file holding one is refused.
+ */
+const MAX_MAGNITUDE = 1e6;
+/** No model HeadLab drives has a wider grid or embedding than this. */
+const MAX_SIZE = 1 << 16;
+const sane = (p: unknown) => typeof p === 'number' && Number.isFinite(p) && Math.abs(p) <= MAX_MAGNITUDE;
 
 /**
  * Validates parsed JSON as a SPRINT selector.
@@ -22,33 +30,36 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
     throw bad(`version ${JSON.stringify(raw.version)} is not supported (this app reads version ${SELECTOR_VERSION}; version 1 selectors could not say when pruning would not help: train it again)`);
   }
   const model = raw.model;
-  if (!isObject(model) || typeof model.fingerprint !== 'string' || !isCount(model.numLayers) || !isCount(model.numHeads)) {
-    throw bad('"model" needs a fingerprint and positive numLayers and numHeads');
+  if (!isObject(model) || typeof model.fingerprint !== 'string' || !isCount(model.numLayers) || !isCount(model.numHeads) || model.numLayers > 4096 || model.numHeads > 4096) {
+    throw bad('"model" needs a fingerprint and numLayers and numHeads from 1 to 4096');
   }
   if (!SELECTOR_ENCODERS.includes(raw.encoder as SprintSelector['encoder'])) throw bad(`unknown encoder ${JSON.stringify(raw.encoder)}`);
   const shape = raw.shape;
-  if (!isObject(shape) || ![shape.dIn, shape.hidden, shape.k, shape.nHeads].every(isCount)) throw bad('"shape" needs positive dIn, hidden, k and nHeads');
+  if (!isObject(shape) || ![shape.dIn, shape.hidden, shape.k, shape.nHeads].every((v) => isCount(v) && v <= MAX_SIZE * MAX_SIZE)) throw bad('"shape" needs positive dIn, hidden, k and nHeads');
+  if (![shape.dIn, shape.hidden, shape.k].every((v) => (v as number) <= MAX_SIZE)) throw bad(`"shape" dIn, hidden and k must be at most ${MAX_SIZE}`);
   const s = shape as unknown as SprintSelector['shape'];
   const nCand = model.numLayers * model.numHeads + 1;
   if (s.nHeads !== nCand) throw bad(`shape.nHeads is ${s.nHeads}, but the model has ${model.numLayers} x ${model.numHeads} heads (and "prune nothing": ${nCand})`);
   const params = raw.params;
   const size = layout(s).size;
   if (!Array.isArray(params) || params.length !== size) throw bad(`"params" must hold ${size} numbers for this shape, it holds ${Array.isArray(params) ? params.length : 'none'}`);
-  if (!params.every((p) => typeof p === 'number' && Number.isFinite(p))) throw bad('"params" holds a value that is not a finite number');
-  if (typeof raw.temperature !== 'number' || !(raw.temperature > 0)) throw bad('"temperature" must be a positive number');
+  if (!params.every(sane)) throw bad(`"params" holds a value that is not a finite number of magnitude at most ${MAX_MAGNITUDE}`);
+  if (typeof raw.temperature !== 'number' || !(raw.temperature > 0) || raw.temperature > MAX_MAGNITUDE) throw bad(`"temperature" must be a positive number of at most ${MAX_MAGNITUDE}`);
   if (!Array.isArray(raw.trainIds) || !raw.trainIds.every((id) => typeof id === 'string')) throw bad('"trainIds" must list the training problem ids');
-  const numbers = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every((p) => typeof p === 'number' && Number.isFinite(p));
+  const numbers = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every(sane);
   const cal = raw.calibration;
-  if (!isObject(cal) || !numbers([cal.a, cal.b], 2)) throw bad('"calibration" needs numbers a and b');
+  if (!isObject(cal) || !numbers([cal.a, cal.b], 2)) throw bad(`"calibration" needs numbers a and b of magnitude at most ${MAX_MAGNITUDE}`);
   if (!numbers(raw.meanLogits, nCand)) throw bad(`"meanLogits" must hold ${nCand} numbers`);
-  if (typeof raw.beta !== 'number' || !(raw.beta >= 0)) throw bad('"beta" must be a number of at least 0');
-  if (typeof raw.betaFirst !== 'number' || !(raw.betaFirst >= 0)) throw bad('"betaFirst" must be a number of at least 0');
+  if (!sane(raw.beta) || !((raw.beta as number) >= 0)) throw bad(`"beta" must be a number from 0 to ${MAX_MAGNITUDE}`);
+  if (!sane(raw.betaFirst) || !((raw.betaFirst as number) >= 0)) throw bad(`"betaFirst" must be a number from 0 to ${MAX_MAGNITUDE}`);
   if (typeof raw.noneFirst !== 'boolean') throw bad('"noneFirst" must be true or false');
   const order = raw.fixedOrder;
   if (!numbers(order, nCand) || new Set(order as number[]).size !== nCand || !(order as number[]).every((j) => Number.isInteger(j) && j >= 0 && j < nCand)) {
     throw bad(`"fixedOrder" must order all ${nCand} candidates once each`);
   }
-  if (!numbers(raw.outcomes, (raw.trainIds as unknown[]).length * nCand)) throw bad(`"outcomes" must hold ${nCand} numbers per training question`);
+  if (!numbers(raw.outcomes, (raw.trainIds as unknown[]).length * nCand) || !(raw.outcomes as number[]).every((y) => y >= 0 && y <= 1)) {
+    throw bad(`"outcomes" must hold ${nCand} numbers from 0 to 1 per training question`);
+  }
   if (raw.labels !== 'answer' && raw.labels !== 'logprob') throw bad('"labels" must be "answer" or "logprob"');
   const trainedOn = raw.trainedOn;
   if (trainedOn !== undefined) {
@@ -72,8 +83,8 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
     losses,
     calibration: { a: cal.a as number, b: cal.b as number },
     meanLogits: raw.meanLogits as number[],
-    beta: raw.beta,
-    betaFirst: raw.betaFirst,
+    beta: raw.beta as number,
+    betaFirst: raw.betaFirst as number,
     noneFirst: raw.noneFirst,
     validation,
     fixedOrder: order as number[],
@@ -87,7 +98,7 @@ export function parseSelector(raw: unknown, where = 'selector file'): SprintSele
 export function parseSelectorText(text: string, where = 'selector file'): SprintSelector {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new InvalidRequestError(`${where} is not valid JSON (${(err as Error).message}).`);
   }

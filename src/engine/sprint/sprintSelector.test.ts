@@ -11,7 +11,7 @@ import { problemFromSynthetic } from '../problems/problem';
 import { syntheticProblems } from '../problems/synthetic';
 import { runSweep } from '../sweep/runSweep';
 import { singleHeadConfigs, type SweepFile } from '../sweep/sweepSchema';
-import { rankHeads, trainSprint } from './sprintSelector';
+import { rankHeads, rankingFrom, trainSprint } from './sprintSelector';
 import { checkSelectorFor, topPicks } from './selectorFormat';
 import { compareMethods } from './compareMethods';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -78,6 +78,8 @@ describe('SPRINT on the bundled model', () => {
     expect(() => checkSelectorFor({ ...s, model: { ...s.model, fingerprint: 'other' } }, model)).toThrow(/different model file/);
     expect(() => checkSelectorFor({ ...s, model: { ...s.model, numHeads: 9 } }, model)).toThrow('This selector is for 6 x 9 heads; the loaded model has 6 x 8.');
     await expect(rankHeads(model, s, '   ')).rejects.toThrow('The question is empty');
+    // Chances that overflow are refused, never ranked as "layer -1 head -1, NaN%".
+    expect(() => rankingFrom(s, new Float64Array(s.shape.nHeads).fill(NaN))).toThrow(/gave a chance that is not a number/);
   });
 
   it('trains and ranks with the MiniLM encoder (a stand-in with its layout, served in the Hub layout)', async () => {

@@ -71,6 +71,10 @@ const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 /** One question's ranking from its calibrated candidate log-odds [nCand]. */
 export function rankingFrom(selector: SprintSelector, logits: ArrayLike<number>): HeadRanking {
   const nCand = selector.shape.nHeads;
+  // A selector whose numbers pass the file's checks can still overflow on an unusual question: say so rather than rank NaN.
+  if (!Array.prototype.every.call(logits, Number.isFinite)) {
+    throw new InvalidRequestError('The selector gave a chance that is not a number for this question (its weights overflow): train or import another selector.');
+  }
   const table = { problems: selector.trainIds.map((_, i) => i), nCand, y: Float32Array.from(selector.outcomes) };
   const shift = Array.from(logits, (v, j) => v - selector.meanLogits[j]);
   const order = coverageOrder(table, { limit: nCand, shift, beta: selector.beta, betaFirst: selector.betaFirst, noneFirst: selector.noneFirst });

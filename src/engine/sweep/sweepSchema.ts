@@ -10,8 +10,8 @@
  * (`L.MATRIX:KEEP[:bottom]`) its model ran with. Version 1 files, which
  * have none, are read as they are. Either version's problems may carry a
  * `family` (the mix generator's kind of question); files without one load.
+ * validateSweep.ts checks a file read from outside, field by field.
  */
-import { parseTruncations } from '../truncate/truncationSpec';
 import type { Problem } from '../problems/problem';
 
 export const SWEEP_SCHEMA = 'headlab-sweep';
@@ -41,9 +41,6 @@ export interface SweepProblem {
   /** The problem's family ("price", "ages", ...), for per-family results. */
   family?: string;
 }
-
-/** A family is a short name: it labels table rows and CSV cells, so nothing long or odd gets in. */
-const FAMILY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** A problem as a sweep file lists it: only the fields present, so files of problems without them stay as they were. */
 export function sweepProblemOf({ id, question, reference, solution, family }: Problem): SweepProblem {
@@ -80,50 +77,6 @@ export interface SweepFile {
 /** Thrown for a file that is not a sweep this version can read. */
 export class SweepFileError extends Error {
   override readonly name = 'SweepFileError';
-}
-
-/** Checks the shape of parsed JSON and returns it typed, or throws SweepFileError saying what is wrong. */
-export function validateSweepFile(raw: unknown, source = 'sweep file'): SweepFile {
-  const fail = (why: string): never => {
-    throw new SweepFileError(`${source}: ${why}`);
-  };
-  if (typeof raw !== 'object' || raw === null) return fail('not a JSON object');
-  const f = raw as Partial<SweepFile>;
-  if (f.schema !== SWEEP_SCHEMA) fail(`"schema" is ${JSON.stringify(f.schema)}, expected "${SWEEP_SCHEMA}"`);
-  if (f.version !== 1 && f.version !== 2) fail(`version ${JSON.stringify(f.version)} is not supported (this HeadLab reads versions 1 and 2)`);
-  if (f.mode !== 'generate' && f.mode !== 'logprob') fail(`"mode" must be "generate" or "logprob"`);
-  const m = f.model;
-  if (!m || typeof m.fingerprint !== 'string' || !Number.isInteger(m.numLayers) || !Number.isInteger(m.numHeads)) fail('"model" needs name, fingerprint, numLayers and numHeads');
-  if (!Array.isArray(f.problems) || !Array.isArray(f.configs) || !Array.isArray(f.cells)) fail('"problems", "configs" and "cells" must be arrays');
-  for (const [i, c] of f.configs!.entries()) {
-    if (!Array.isArray(c) || c.some((h) => !Array.isArray(h) || h[0] < 0 || h[0] >= m!.numLayers || h[1] < 0 || h[1] >= m!.numHeads)) {
-      fail(`configs[${i}] is not a list of [layer, head] pairs inside ${m!.numLayers} x ${m!.numHeads}`);
-    }
-  }
-  if (f.truncations !== undefined) {
-    if (f.version === 1) fail('"truncations" needs version 2');
-    if (!Array.isArray(f.truncations) || f.truncations.length !== f.configs!.length) fail('"truncations" must be an array as long as "configs"');
-    for (const [i, t] of f.truncations!.entries()) {
-      try {
-        if (!Array.isArray(t) || t.some((x) => typeof x !== 'string')) throw new Error('not a list of strings');
-        parseTruncations(t.join(','));
-      } catch (err) {
-        fail(`truncations[${i}]: ${(err as Error).message}`);
-      }
-    }
-  }
-  for (const [i, p] of f.problems!.entries()) {
-    const family = (p as Partial<SweepProblem> | null)?.family;
-    if (family !== undefined && !(typeof family === 'string' && FAMILY_NAME.test(family))) {
-      fail(`problems[${i}].family must be a short name (letters, digits, "_" or "-", at most 32), got ${JSON.stringify(family)}`);
-    }
-  }
-  for (const [i, c] of f.cells!.entries()) {
-    if (!Number.isInteger(c.config) || c.config < 0 || c.config >= f.configs!.length || !Number.isInteger(c.problem) || c.problem < 0 || c.problem >= f.problems!.length) {
-      fail(`cells[${i}] points outside the configs or problems`);
-    }
-  }
-  return f as SweepFile;
 }
 
 /** Baseline first, then every single head in layer-major order: 1 + layers * heads configurations. */
