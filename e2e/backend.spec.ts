@@ -48,6 +48,9 @@ test('a failed Hub load keeps the bundled model working, and a malformed id is r
   await hubId.fill('not a model id');
   await page.getByRole('button', { name: 'Load from Hub' }).click();
   await expect(headlab.modelAlert).toContainText('"not a model id" is not a Hub model id: write it as owner/name');
+  await hubId.fill('foo/..');
+  await page.getByRole('button', { name: 'Load from Hub' }).click();
+  await expect(headlab.modelAlert).toContainText('"foo/.." is not a Hub model id: "." and ".." are not repository names.');
   expect(hubRequests).toEqual([]);
 
   await hubId.fill('nobody/nothing');

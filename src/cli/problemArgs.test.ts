@@ -40,6 +40,10 @@ describe('--problems generators', () => {
       ['synthetic:5', '--problems synthetic:COUNT:SEED[:LEVEL] with LEVEL 1 to 4, got "synthetic:5"'],
       ['synthetic:5:7:5', 'with LEVEL 1 to 4'],
       ['synthetic:5:7:0', 'with LEVEL 1 to 4'],
+      ['synthetic:0:7', '--problems synthetic:COUNT:SEED: COUNT must be from 1 to 2000, got 0'],
+      ['synthetic:100000000:7', 'COUNT must be from 1 to 2000, got 100000000'],
+      ['mix:2001:7', '--problems mix:COUNT:SEED: COUNT must be from 1 to 2000'],
+      ['hub:gsm8k:0', '--problems hub:gsm8k:COUNT: COUNT must be from 1 to 2000, got 0'],
     ];
     for (const [spec, message] of cases) {
       const err = await load(spec).catch((e: unknown) => e);

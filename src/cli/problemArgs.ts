@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../engine/problems/problem';
 import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
-import { GENERATORS, type GeneratorName } from '../engine/problems/generators';
+import { GENERATORS, MAX_GENERATED_PROBLEMS, type GeneratorName } from '../engine/problems/generators';
 import { UsageError } from './args';
 import { fetchHubDataset, type HubDatasetName } from '../engine/problems/hubDatasets';
 
@@ -21,7 +21,9 @@ function generated(name: GeneratorName, spec: string): Problem[] {
   if (!m || (level !== undefined && !levels.includes(level))) {
     throw new UsageError(`--problems ${name}:COUNT:SEED[:LEVEL] with LEVEL ${levels[0]} to ${levels.at(-1)}, got "${spec}"`);
   }
-  return problems({ count: Number(m[1]), seed: Number(m[2]), level });
+  const count = Number(m[1]);
+  if (count < 1 || count > MAX_GENERATED_PROBLEMS) throw new UsageError(`--problems ${name}:COUNT:SEED: COUNT must be from 1 to ${MAX_GENERATED_PROBLEMS}, got ${m[1]}`);
+  return problems({ count, seed: Number(m[2]), level });
 }
 
 /** Loads the problems; malformed file lines are reported on `warn` with their line numbers and skipped. */
@@ -29,6 +31,7 @@ export async function loadProblemsArg(spec: string, warn: (text: string) => void
   if (spec.startsWith('hub:')) {
     const m = spec.match(/^hub:(gsm8k|math500):(\d+)(?::(\d+))?$/);
     if (!m) throw new UsageError(`--problems hub:gsm8k|math500:COUNT[:OFFSET], got "${spec}"`);
+    if (Number(m[2]) < 1 || Number(m[2]) > MAX_GENERATED_PROBLEMS) throw new UsageError(`--problems hub:${m[1]}:COUNT: COUNT must be from 1 to ${MAX_GENERATED_PROBLEMS}, got ${m[2]}`);
     const { problems, errors } = await fetchHubDataset(m[1] as HubDatasetName, { count: Number(m[2]), offset: Number(m[3] ?? 0) });
     for (const e of errors) warn(`${spec} row ${e.line}: ${e.message} (skipped)\n`);
     return problems;

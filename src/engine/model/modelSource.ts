@@ -18,6 +18,8 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 
 /** Why `id` cannot be a Hub repository id, or undefined when it can. Checked before any request. */
 export function hubIdProblem(id: string): string | undefined {
+  // "." and ".." would walk the Hub URL's path (foo/.. is https://huggingface.co/foo/../resolve/...).
+  if (id.split('/').some((part) => part === '.' || part === '..')) return `"${id}" is not a Hub model id: "." and ".." are not repository names.`;
   if (HUB_ID.test(id)) return undefined;
   return `"${id}" is not a Hub model id: write it as owner/name, e.g. onnx-community/Qwen2.5-0.5B-Instruct.`;
 }
