@@ -10,6 +10,7 @@
  * Progress goes to stderr; results to stdout or --out.
  */
 import { parseArgs } from 'node:util';
+import { downloadProgress } from './downloadProgress';
 import { UsageError } from './args';
 import type { CliContext } from './cliContext';
 import { evalCommand } from './commands/evalCommand';
@@ -101,7 +102,7 @@ async function main(argv: string[]): Promise<void> {
     loadModel: (withHeadMask, truncations = truncationsArg(values.truncate)) => {
       if (!values.model) throw new UsageError('--model is required');
       const options = { ...(withHeadMask ? { transform: headMaskTransform({ hiddenStateOutput: true }) } : {}), ...truncationLoadOptions(truncations) };
-      return loadNodeSource(values.model, options, undefined, runtimeFromArgs(values));
+      return loadNodeSource(values.model, options, downloadProgress((text) => process.stderr.write(text)), runtimeFromArgs(values));
     },
   });
 }

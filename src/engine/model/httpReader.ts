@@ -8,6 +8,7 @@ import { env } from '@huggingface/transformers';
 import { ModelFileError } from './errors';
 import type { ModelFileReader } from './loadModel';
 import { joinWithHeadroom } from './readBuffer';
+import { FetchStallError, timedFetch, type FetchTimeouts } from './timedFetch';
 
 export interface LoadProgressEvent {
   status: 'initiate' | 'download' | 'progress' | 'done';
@@ -87,10 +88,13 @@ export interface HttpReaderOptions {
   /** Keep downloads in Cache Storage (where there is one). */
   cache: boolean;
   onProgress?: (e: LoadProgressEvent) => void;
+  /** Connect and idle timeouts (timedFetch's defaults when absent). */
+  timeouts?: FetchTimeouts;
 }
 
 /** A ModelFileReader over HTTP: the Hub, a static server, or the app's own origin. */
-export function httpReader({ urlFor, where, cache: useCache, onProgress }: HttpReaderOptions): ModelFileReader {
+export function httpReader({ urlFor, where, cache: useCache, onProgress, timeouts }: HttpReaderOptions): ModelFileReader {
+  const fetchTimed = timedFetch(timeouts);
   const get = async (file: string): Promise<Response | undefined> => {
     const url = urlFor(file);
     const cache = useCache ? await openCache() : undefined;
@@ -98,8 +102,9 @@ export function httpReader({ urlFor, where, cache: useCache, onProgress }: HttpR
     if (cached) return cached;
     let res: Response;
     try {
-      res = await fetch(url);
+      res = await fetchTimed(url);
     } catch (err) {
+      if (err instanceof FetchStallError) throw new ModelFileError(file, err.message);
       throw new ModelFileError(file, `could not be downloaded from ${url} (${(err as Error).message})`);
     }
     // A dev server answers unknown paths with its HTML page: that is a missing file too.
@@ -118,13 +123,17 @@ export function httpReader({ urlFor, where, cache: useCache, onProgress }: HttpR
       onProgress?.({ status: 'download', name, file });
       const bytes = await readWithProgress(res, headroom, (loaded, total) =>
         onProgress?.({ status: 'progress', name, file, loaded, total, progress: total ? (100 * loaded) / total : undefined }),
-      );
+      ).catch((err: unknown) => {
+        throw err instanceof FetchStallError ? new ModelFileError(file, err.message) : err;
+      });
       onProgress?.({ status: 'done', name, file, loaded: bytes.length, total: bytes.length, progress: 100 });
       return bytes;
     },
     async optionalText(file) {
       const res = await get(file);
-      return res ? res.text() : undefined;
+      return res?.text().catch((err: unknown) => {
+        throw err instanceof FetchStallError ? new ModelFileError(file, err.message) : err;
+      });
     },
   };
 }

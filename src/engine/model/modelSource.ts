@@ -4,6 +4,7 @@
  * Hub repository id. Tokenizers always load through transformers.js.
  */
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { timedFetch } from './timedFetch';
 import { httpReader, hubFileUrl, type LoadProgressEvent } from './httpReader';
 import type { ModelFileReader } from './loadModel';
 import type { ModelDtype } from './modelFiles';
@@ -38,7 +39,7 @@ function splitBaseUrl(base: string): { host: string; id: string } {
 }
 
 export type EnvSettings = Partial<
-  Pick<typeof env, 'allowLocalModels' | 'allowRemoteModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate' | 'cacheDir'>
+  Pick<typeof env, 'allowLocalModels' | 'allowRemoteModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate' | 'cacheDir' | 'fetch'>
 >;
 
 /** Runs `load` with transformers.js' global env changed, then puts the env back, so one source's settings never leak into the next. */
@@ -69,7 +70,7 @@ export function sourceAccess(
     return {
       files: httpReader({ urlFor: (f) => hubFileUrl(source.id, f, revision), where: `Hub repository ${source.id}`, cache: true, onProgress }),
       loadTokenizer: () =>
-        withEnv({ allowRemoteModels: true, allowLocalModels: false }, () =>
+        withEnv({ allowRemoteModels: true, allowLocalModels: false, fetch: timedFetch() }, () =>
           AutoTokenizer.from_pretrained(source.id, { revision, progress_callback: progress }),
         ),
     };
@@ -92,7 +93,7 @@ export function sourceAccess(
     files,
     // Any other origin: transformers.js' remote loader, pointed at the base URL.
     loadTokenizer: () =>
-      withEnv({ allowRemoteModels: true, allowLocalModels: false, remoteHost: host, remotePathTemplate: '{model}/' }, () =>
+      withEnv({ allowRemoteModels: true, allowLocalModels: false, remoteHost: host, remotePathTemplate: '{model}/', fetch: timedFetch() }, () =>
         AutoTokenizer.from_pretrained(id, { progress_callback: progress }),
       ),
   };
