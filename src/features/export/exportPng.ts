@@ -5,11 +5,14 @@
  * PNG carries its legend.
  */
 import { drawFigure, measureFigure, readFigure, type FigureParts } from './figureParts';
-import { wrapText, TEXT_FONT } from './canvasText';
+import { wrapText, TITLE_FONT } from './canvasText';
 
 /** Pixels per CSS pixel in the PNG. */
-const SCALE = 2;
-const GAP = 16;
+export const PNG_SCALE = 2;
+/** The margin around and between figures, in CSS pixels. */
+export const PNG_GAP = 16;
+/** The height of one line of the title, in CSS pixels. */
+export const PNG_TITLE_LINE = 18;
 
 /** Encodes a canvas as PNG and hands it to the user as a download named `name`. */
 export async function downloadCanvasPng(canvas: HTMLCanvasElement, name: string): Promise<void> {
@@ -22,15 +25,15 @@ export async function downloadCanvasPng(canvas: HTMLCanvasElement, name: string)
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** A white canvas of `width` x `height` CSS pixels drawn at SCALE, and its context. */
+/** A white canvas of `width` x `height` CSS pixels drawn at PNG_SCALE, and its context. */
 export function whiteCanvas(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(width * SCALE);
-  canvas.height = Math.ceil(height * SCALE);
+  canvas.width = Math.ceil(width * PNG_SCALE);
+  canvas.height = Math.ceil(height * PNG_SCALE);
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.scale(SCALE, SCALE);
+  ctx.scale(PNG_SCALE, PNG_SCALE);
   return { canvas, ctx };
 }
 
@@ -42,19 +45,20 @@ export async function downloadFiguresAsPng(figures: HTMLElement[], name: string,
   const parts: FigureParts[] = await Promise.all(figures.map(readFigure));
   const probe = whiteCanvas(1, 1).ctx;
   const sizes = parts.map((p) => measureFigure(probe, p));
-  const width = sizes.reduce((w, s) => w + s.width, 0) + GAP * (parts.length + 1);
-  probe.font = TEXT_FONT;
-  const titleLines = title ? wrapText(probe, title, width - 2 * GAP) : [];
-  const top = GAP + titleLines.length * 18;
-  const height = top + Math.max(...sizes.map((s) => s.height)) + GAP;
+  const width = sizes.reduce((w, s) => w + s.width, 0) + PNG_GAP * (parts.length + 1);
+  // Measured at the font it is drawn in, or a semi-bold line outgrows the width its regular weight fitted.
+  probe.font = TITLE_FONT;
+  const titleLines = title ? wrapText(probe, title, width - 2 * PNG_GAP) : [];
+  const top = PNG_GAP + titleLines.length * PNG_TITLE_LINE;
+  const height = top + Math.max(...sizes.map((s) => s.height)) + PNG_GAP;
   const { canvas, ctx } = whiteCanvas(width, height);
-  ctx.font = `600 ${TEXT_FONT}`;
+  ctx.font = TITLE_FONT;
   ctx.fillStyle = '#1d2330';
-  titleLines.forEach((line, i) => ctx.fillText(line, GAP, GAP + 12 + 18 * i));
-  let x = GAP;
+  titleLines.forEach((line, i) => ctx.fillText(line, PNG_GAP, PNG_GAP + 12 + PNG_TITLE_LINE * i));
+  let x = PNG_GAP;
   parts.forEach((p, i) => {
     drawFigure(ctx, p, x, top);
-    x += sizes[i].width + GAP;
+    x += sizes[i].width + PNG_GAP;
   });
   await downloadCanvasPng(canvas, name);
 }

@@ -1,0 +1,62 @@
+/** Issue 20, "Exports that stand alone", items 9-12: the comparison's PNG title, per-problem CSV, flip labels and answer labels. */
+import type { Page } from '@playwright/test';
+import { expect, test, type HeadLabPage } from './fixtures/headlabPage';
+import { pngPixels } from './fixtures/pngImage';
+import { chartsTop, inkSpan } from './fixtures/comparisonPng';
+import { TITLE_FONT } from '../src/features/export/canvasText';
+import { PNG_GAP, PNG_TITLE_LINE } from '../src/features/export/exportPng';
+
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'wasm', 'the comparison view does not depend on the backend');
+});
+
+/** Runs the default 10 synthetic problems (seed 7) with head 1.4 pruned: syn-7-5 goes from wrong to right. */
+async function compare(headlab: HeadLabPage, page: Page): Promise<void> {
+  await headlab.open('?prune=1.4');
+  await headlab.waitForModel();
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByTestId('flips')).toHaveText('1 fixed (wrong to right), 0 broken (right to wrong), 9 unchanged', { timeout: 90_000 });
+}
+
+const figures = (page: Page) => ({
+  accuracy: page.getByRole('figure', { name: /Accuracy, baseline and pruned/ }),
+  deltas: page.getByRole('figure', { name: 'Per-problem change in correctness after pruning' }),
+});
+
+async function exportPng(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export charts as PNG' }).click();
+  return pngPixels(page, await download);
+}
+
+test('item 9: the comparison PNG carries its whole title, wrapped inside the image', async ({ headlab, page }) => {
+  await compare(headlab, page);
+  const title = 'HeadLab comparison: 10 synthetic problems (seed 7, mixed levels) on headlab-math-6x8; pruned heads (layer.head): 1.4';
+  const png = await exportPng(page);
+  const width = png.width / 2;
+  const top = await chartsTop(png, figures(page).accuracy);
+  const lines = Math.round((top - PNG_GAP) / PNG_TITLE_LINE);
+  const measured = await page.evaluate(
+    ([font, text]) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = font;
+      return { title: ctx.measureText(text).width, space: ctx.measureText(' ').width };
+    },
+    [TITLE_FONT, title],
+  );
+  // The title is wider than the image: it must take more than one line.
+  expect(measured.title).toBeGreaterThan(width - 2 * PNG_GAP);
+  expect(lines).toBeGreaterThanOrEqual(2);
+  let inked = 0;
+  for (let i = 0; i < lines; i++) {
+    const span = inkSpan(png, PNG_GAP + PNG_TITLE_LINE * i, i === lines - 1 ? top : PNG_GAP + PNG_TITLE_LINE * (i + 1));
+    expect(span, `title line ${i + 1} has ink`).toBeDefined();
+    // Within the margins: a line run off the right edge was cut.
+    expect(span!.left).toBeGreaterThanOrEqual(PNG_GAP - 1);
+    expect(span!.right).toBeLessThanOrEqual(width - PNG_GAP + 1);
+    inked += span!.right - span!.left;
+  }
+  // All of the title is drawn: the lines' ink is as wide as the title, less the spaces they were broken at.
+  expect(inked).toBeGreaterThanOrEqual(measured.title - (lines - 1) * measured.space - 2 * lines);
+  expect(headlab.consoleErrors).toEqual([]);
+});
