@@ -29,6 +29,13 @@ async function exportPng(page: Page) {
   return pngPixels(page, await download);
 }
 
+/** The answer and its mark in a results cell ("12 ✓"). */
+function answerCell(text: string): { answer: string; right: number } {
+  const m = /^(.*) ([✓✗])$/.exec(text.trim());
+  if (!m) throw new Error(`not an answer cell: ${text}`);
+  return { answer: m[1] === 'none' ? '' : m[1], right: m[2] === '✓' ? 1 : 0 };
+}
+
 test('item 9: the comparison PNG carries its whole title, wrapped inside the image', async ({ headlab, page }) => {
   await compare(headlab, page);
   const title = 'HeadLab comparison: 10 synthetic problems (seed 7, mixed levels) on headlab-math-6x8; pruned heads (layer.head): 1.4';
@@ -58,5 +65,22 @@ test('item 9: the comparison PNG carries its whole title, wrapped inside the ima
   }
   // All of the title is drawn: the lines' ink is as wide as the title, less the spaces they were broken at.
   expect(inked).toBeGreaterThanOrEqual(measured.title - (lines - 1) * measured.space - 2 * lines);
+  expect(headlab.consoleErrors).toEqual([]);
+});
+
+test('item 12: an expanded problem labels its two answers unpruned and pruned', async ({ headlab, page }) => {
+  await compare(headlab, page);
+  const row = page.getByTestId('result-syn-7-5');
+  const cells = row.getByRole('cell');
+  const unpruned = answerCell((await cells.nth(1).textContent())!);
+  const pruned = answerCell((await cells.nth(2).textContent())!);
+  await row.getByText('syn-7-5', { exact: true }).click();
+  await expect(row.getByRole('term')).toHaveText(['unpruned', 'pruned']);
+  const answers = row.getByRole('definition');
+  await expect(answers).toHaveCount(2);
+  // Each label sits on its own run's answer: the unpruned one was wrong here, the pruned one right.
+  await expect(answers.nth(0)).toContainText(unpruned.answer);
+  await expect(answers.nth(1)).toContainText(pruned.answer);
+  expect(unpruned.answer).not.toBe(pruned.answer);
   expect(headlab.consoleErrors).toEqual([]);
 });

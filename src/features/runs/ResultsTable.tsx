@@ -71,8 +71,22 @@ export function ResultsTable({ problems, baseline, pruned, running }: Props) {
                 <details>
                   <summary>{problem.id}</summary>
                   <p>{problem.question}</p>
-                  {b && <pre>{b.text}</pre>}
-                  {p && <pre>{p.text}</pre>}
+                  {b && (
+                    <dl className="answers">
+                      <dt>unpruned</dt>
+                      <dd>
+                        <pre>{b.text}</pre>
+                      </dd>
+                      {p && (
+                        <>
+                          <dt>pruned</dt>
+                          <dd>
+                            <pre>{p.text}</pre>
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                  )}
                 </details>
               </th>
               {families && <td>{problem.family ?? ''}</td>}
