@@ -1,4 +1,5 @@
 /** Issue 20, "Exports that stand alone", items 9-12: the comparison's PNG title, per-problem CSV, flip labels and answer labels. */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, type HeadLabPage } from './fixtures/headlabPage';
 import { pngPixels } from './fixtures/pngImage';
@@ -65,6 +66,40 @@ test('item 9: the comparison PNG carries its whole title, wrapped inside the ima
   }
   // All of the title is drawn: the lines' ink is as wide as the title, less the spaces they were broken at.
   expect(inked).toBeGreaterThanOrEqual(measured.title - (lines - 1) * measured.space - 2 * lines);
+  expect(headlab.consoleErrors).toEqual([]);
+});
+
+test('item 10: the comparison exports one CSV row per problem, as the table shows it', async ({ headlab, page }) => {
+  await compare(headlab, page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export per-problem results as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('headlab-comparison.csv');
+  const lines = readFileSync((await file.path())!, 'utf8').trimEnd().split('\n');
+  expect(lines[0]).toBe('problem_id,question,reference,unpruned_answer,unpruned_correct,pruned_answer,pruned_correct,flip');
+  expect(lines).toHaveLength(11);
+
+  const row = page.getByTestId('result-syn-7-5');
+  await row.getByText('syn-7-5', { exact: true }).click();
+  const question = (await row.locator('details > p').textContent())!;
+  const cells = row.getByRole('cell');
+  const reference = (await cells.nth(0).textContent())!;
+  const unpruned = answerCell((await cells.nth(1).textContent())!);
+  const pruned = answerCell((await cells.nth(2).textContent())!);
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  expect(lines[6]).toBe([q('syn-7-5'), q(question), q(reference), q(unpruned.answer), unpruned.right, q(pruned.answer), pruned.right, q('fixed')].join(','));
+  expect([unpruned.right, pruned.right]).toEqual([0, 1]);
+
+  // A pasted question that a spreadsheet would read as a formula is written as text.
+  await page.getByRole('textbox', { name: 'Pasted question' }).fill('=2+3');
+  await page.getByRole('textbox', { name: 'Reference answer (optional)' }).fill('-5');
+  await page.getByRole('button', { name: 'Use this question' }).click();
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByTestId('flips')).toBeVisible({ timeout: 60_000 });
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export per-problem results as CSV' }).click();
+  const pasted = readFileSync((await (await again).path())!, 'utf8').split('\n');
+  expect(pasted[1]).toMatch(/^"pasted-1","'=2\+3","'-5",/);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

@@ -9,6 +9,8 @@ import { ResultsTable } from './ResultsTable';
 import { ProblemSource } from './ProblemSource';
 import { useRef } from 'react';
 import { downloadFiguresAsPng } from '../export/exportPng';
+import { downloadText } from '../export/downloadText';
+import { comparisonProblemsCsv } from '../../engine/runs/problemsCsv';
 import { ComparisonProgress } from './ComparisonProgress';
 import { comparisonEstimate } from './problemFit';
 import { useSweepStore } from '../../store/sweepStore';
@@ -66,9 +68,14 @@ export function RunPanel() {
             <AccuracyChart baseline={baseline} pruned={pruned} />
             <DeltaChart baseline={baseline} pruned={pruned} />
           </div>
-          <button type="button" onClick={() => void exportCharts()}>
-            Export charts as PNG
-          </button>
+          <div className="buttons">
+            <button type="button" onClick={() => void exportCharts()}>
+              Export charts as PNG
+            </button>
+            <button type="button" onClick={() => downloadText('headlab-comparison.csv', comparisonProblemsCsv(ranProblems ?? problems, baseline, pruned), 'text/csv')}>
+              Export per-problem results as CSV
+            </button>
+          </div>
         </>
       )}
       <div className="table-scroll">
