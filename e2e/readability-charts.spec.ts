@@ -36,7 +36,7 @@ test('the charts label their axes, name the problem under the pointer, and expor
   const accuracy = page.getByRole('figure', { name: /Accuracy, baseline and pruned/ });
   const deltas = page.getByRole('figure', { name: 'Per-problem change in correctness after pruning' });
   await expect(accuracy.locator('.recharts-label')).toHaveText(['run', 'accuracy']);
-  await expect(deltas.locator('.recharts-label')).toHaveText(['problem (hover a bar for its id)', 'pruned − baseline']);
+  await expect(deltas.locator('.recharts-label')).toHaveText(['problem (flips named)', 'pruned − baseline']);
   await expect(deltas.getByRole('list', { name: 'Delta chart legend' })).toContainText('+1: fixed (wrong → right)');
 
   await deltas.locator('.recharts-bar-rectangle').nth(5).hover();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, type HeadLabPage } from './fixtures/headlabPage';
 import { pngPixels } from './fixtures/pngImage';
-import { chartsTop, inkSpan } from './fixtures/comparisonPng';
+import { boxInSvg, chartsTop, inkIn, inkSpan } from './fixtures/comparisonPng';
 import { TITLE_FONT } from '../src/features/export/canvasText';
 import { PNG_GAP, PNG_TITLE_LINE } from '../src/features/export/exportPng';
 
@@ -100,6 +100,31 @@ test('item 10: the comparison exports one CSV row per problem, as the table show
   await page.getByRole('button', { name: 'Export per-problem results as CSV' }).click();
   const pasted = readFileSync((await (await again).path())!, 'utf8').split('\n');
   expect(pasted[1]).toMatch(/^"pasted-1","'=2\+3","'-5",/);
+  expect(headlab.consoleErrors).toEqual([]);
+});
+
+test('item 11: the delta chart names the flipped problems on its axis, on screen and in the PNG', async ({ headlab, page }) => {
+  await compare(headlab, page);
+  const { accuracy, deltas } = figures(page);
+  const ticks = deltas.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks).toHaveText(['syn-7-5']);
+  await expect(deltas.locator('.recharts-label').first()).toHaveText('problem (flips named)');
+
+  // The label sits under the fixed problem's bar.
+  const bar = (await deltas.locator('.recharts-bar-rectangle').nth(5).boundingBox())!;
+  const label = (await ticks.first().boundingBox())!;
+  expect(Math.abs(label.x + label.width / 2 - (bar.x + bar.width / 2))).toBeLessThan(bar.width / 2);
+
+  const accuracyWidth = (await accuracy.locator('svg.recharts-surface').boundingBox())!.width;
+  const inSvg = await boxInSvg(deltas.locator('svg.recharts-surface'), ticks.first());
+  const png = await exportPng(page);
+  const top = await chartsTop(png, accuracy);
+  const left = 2 * PNG_GAP + accuracyWidth;
+  const at = { ...inSvg, x: left + inSvg.x, y: top + inSvg.y };
+  // The label's box in the PNG holds text, and the same box under an unflipped bar holds none.
+  expect(inkIn(png, at)).toBeGreaterThan(40);
+  const other = (await deltas.locator('.recharts-bar-rectangle').nth(2).boundingBox())!;
+  expect(inkIn(png, { ...at, x: at.x + other.x - bar.x })).toBe(0);
   expect(headlab.consoleErrors).toEqual([]);
 });
 

@@ -30,7 +30,33 @@ function DeltaTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
-/** One bar per problem, coloured by its flip, with a legend and a hover naming the problem. */
+/** Longest problem id an axis label shows in full; a longer one is shortened, and the bar's hover gives it whole. */
+const LABEL_CHARS = 12;
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+/**
+ * The axis label under a flipped problem's bar: its id, upright so
+ * neighbouring flips do not overlap. Unchanged problems get none, which
+ * keeps a 500-problem axis legible and the flips easy to find.
+ */
+function FlipTick({ x, y, payload, flips }: TickProps & { flips: Map<string, Flip> }) {
+  const id = String(payload?.value ?? '');
+  const flip = flips.get(id);
+  if (flip !== 'fixed' && flip !== 'broken') return <g />;
+  const [tx, ty] = [Number(x), Number(y) + 4];
+  return (
+    <text x={tx} y={ty} dy="0.35em" textAnchor="end" transform={`rotate(-90 ${tx} ${ty})`} fontSize={11} fill="#1d2330" className="recharts-cartesian-axis-tick-value">
+      {id.length > LABEL_CHARS ? `${id.slice(0, LABEL_CHARS - 1)}…` : id}
+    </text>
+  );
+}
+
+/** One bar per problem, coloured by its flip, the flipped ones named on the axis, with a legend and a hover naming any problem. */
 export function DeltaChart({ baseline, pruned }: { baseline: EvalReport; pruned: EvalReport }) {
   const data: Row[] = baseline.results.map((b, i) => {
     const flip = flipOf(b.correct, pruned.results[i].correct);
@@ -38,11 +64,19 @@ export function DeltaChart({ baseline, pruned }: { baseline: EvalReport; pruned:
   });
   const fixed = data.filter((d) => d.flip === 'fixed').length;
   const broken = data.filter((d) => d.flip === 'broken').length;
+  const flips = new Map(data.map((d) => [d.id, d.flip]));
   return (
     <figure className="chart" aria-label="Per-problem change in correctness after pruning">
-      <BarChart width={Math.max(320, 24 * data.length)} height={240} data={data} margin={{ top: 10, right: 10, bottom: 20, left: 16 }}>
+      <BarChart width={Math.max(320, 24 * data.length)} height={300} data={data} margin={{ top: 10, right: 10, bottom: 20, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="id" tick={false} label={{ value: 'problem (hover a bar for its id)', position: 'insideBottom', offset: -8 }} />
+        <XAxis
+          dataKey="id"
+          height={80}
+          interval={0}
+          tickLine={false}
+          tick={(props: TickProps) => <FlipTick {...props} flips={flips} />}
+          label={{ value: 'problem (flips named)', position: 'insideBottom', offset: -8 }}
+        />
         <YAxis domain={[-1, 1]} ticks={[-1, 0, 1]} width={40} label={{ value: 'pruned − baseline', angle: -90, position: 'insideLeft', offset: 0, dy: 50 }} />
         <ReferenceLine y={0} stroke="#1d2330" />
         <Tooltip content={DeltaTooltip} />
