@@ -48,11 +48,14 @@ describe('npm run cli', () => {
   it('eval reads a GSM8K JSONL file, reporting malformed lines by number and loading the rest', () => {
     const file = join(dir, 'mixed.jsonl');
     const good = (i: number) => JSON.stringify({ question: syntheticProblem(HELD_OUT_SEED, i).question, answer: syntheticProblem(HELD_OUT_SEED, i).answer });
-    writeFileSync(file, [good(1), '{"question": "broken', good(2), JSON.stringify({ question: 'No final line', answer: '3' })].join('\n'));
+    const long = JSON.stringify({ question: 'Mia has 3 apples. '.repeat(60), answer: 'She has 3.\n#### 3' });
+    writeFileSync(file, [good(1), '{"question": "broken', good(2), JSON.stringify({ question: 'No final line', answer: '3' }), long].join('\n'));
     const run = cli('eval', '--model', MODEL, '--problems', file, '--json');
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('mixed.jsonl:2: invalid JSON');
     expect(run.stderr).toMatch(/mixed\.jsonl:4: .*####/);
+    // The over-long question is skipped and named; the rest run.
+    expect(run.stderr).toMatch(/1 of 3 skipped: longer than the model's 256-token context with room for 64 new tokens: gsm8k-5 \(\d+ tokens\)\./);
     const report = JSON.parse(run.stdout);
     expect(report.results.map((r: { id: string }) => r.id)).toEqual(['gsm8k-1', 'gsm8k-3']);
   });
@@ -111,6 +114,9 @@ describe('npm run cli', () => {
       [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--shard', '2/2'], '--shard takes i/n'],
       [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--decode', 'fast'], '--decode must be verified or plain, got "fast"'],
       [['merge', '--out', join(dir, 'm.json'), join(dir, 'missing.json')], 'missing.json: no such file'],
+      [['eval', '--model', MODEL, '--problems', 'synthetic:2:7', '--max-new-tokens', '99999999'], "--max-new-tokens 99999999 leaves no room for a question in the model's 256-token context: use at most 255"],
+      [['sprint', 'train', '--model', MODEL, '--sweep', join(dir, 'any.json'), '--out', join(dir, 'nowhere', 's.json')], `the folder ${join(dir, 'nowhere')} does not exist`],
+      [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', dir], `--out ${dir} is a folder: name a file in it`],
     ];
     for (const [args, message] of cases) {
       const run = cli(...args);

@@ -2,16 +2,19 @@
 import type { CliContext } from '../cliContext';
 import { checkHeads, parseHeads, positiveInt, required } from '../args';
 import { loadProblemsArg } from '../problemArgs';
+import { fittingProblems } from '../fittingProblems';
 import { evaluateProblems } from '../../engine/runs/evaluateProblems';
 import { maskFor } from '../../engine/sweep/sweepSchema';
 
 export async function evalCommand({ values, out, progress, loadModel }: CliContext): Promise<void> {
-  const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
+  const loaded = await loadProblemsArg(required(values.problems, 'problems'), progress);
   const prune = parseHeads(values.prune);
   const model = await loadModel(prune.length > 0);
   checkHeads(prune, model.spec);
+  const maxNewTokens = positiveInt(values['max-new-tokens'], 'max-new-tokens', 64);
+  const problems = fittingProblems(model, loaded, maxNewTokens, progress);
   const report = await evaluateProblems(model, problems, {
-    maxNewTokens: positiveInt(values['max-new-tokens'], 'max-new-tokens', 64),
+    maxNewTokens,
     batch: positiveInt(values.batch, 'batch', 32),
     headMask: prune.length ? maskFor(prune, model.spec.numLayers, model.spec.numHeads) : undefined,
     onProgress: (done, total) => progress(`\r${done}/${total} problems`),

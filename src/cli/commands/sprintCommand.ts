@@ -4,7 +4,7 @@
  * `sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--out REPORT.json] [--json]`
  * The same engine code as the browser: same data and seed, same numbers.
  */
-import { writeWhole } from '../writeWhole';
+import { checkOutPath, writeWhole } from '../writeWhole';
 import { basename } from 'node:path';
 import type { CliContext } from '../cliContext';
 import { decodeArg, positiveInt, positiveNumber, required, UsageError } from '../args';
@@ -15,7 +15,8 @@ import { trainSprint } from '../../engine/sprint/sprintSelector';
 import { parseSelector } from '../../engine/sprint/selectorFile';
 import { SELECTOR_ENCODERS, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 import { DEFAULT_TRAIN } from '../../engine/sprint/trainSelector';
-import { compareMethods, METHODS } from '../../engine/sprint/compareMethods';
+import { compareMethods, COMPARE_MAX_NEW_TOKENS, METHODS } from '../../engine/sprint/compareMethods';
+import { fittingProblems } from '../fittingProblems';
 import { familyBreakdown } from '../../engine/sprint/familyBreakdown';
 
 function encoderArg(value: string | undefined): SelectorEncoder {
@@ -31,6 +32,7 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
   const [sub] = positionals;
   if (sub === 'train') {
     const sweepPath = required(values.sweep, 'sweep');
+    checkOutPath(required(values.out, 'out'));
     const file = validateSweepFile(readJsonFile(sweepPath, 'sweep'), sweepPath);
     const fraction = values['train-fraction'] === undefined ? 0.8 : Number(values['train-fraction']);
     if (!(fraction > 0 && fraction <= 1)) throw new UsageError(`--train-fraction must be in (0, 1], got "${values['train-fraction']}"`);
@@ -56,9 +58,11 @@ export async function sprintCommand({ values, positionals, out, progress, loadMo
     return;
   }
   if (sub === 'eval') {
+    if (values.out) checkOutPath(values.out);
     const selector = parseSelector(readJsonFile(required(values.selector, 'selector'), 'selector'), values.selector);
-    const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
+    const loaded = await loadProblemsArg(required(values.problems, 'problems'), progress);
     const model = await loadModel(true);
+    const problems = fittingProblems(model, loaded, COMPARE_MAX_NEW_TOKENS, progress);
     const maxN = positiveInt(values.n, 'n', 16);
     const report = await compareMethods(model, selector, problems, {
       maxN,

@@ -4,7 +4,7 @@
  * resumes where it stopped.
  */
 import { existsSync } from 'node:fs';
-import { writeWhole } from '../writeWhole';
+import { checkOutPath, writeWhole } from '../writeWhole';
 import type { CliContext } from '../cliContext';
 import { checkHeads, decodeArg, parseHeads, parseShard, positiveInt, required, UsageError } from '../args';
 import { loadProblemsArg } from '../problemArgs';
@@ -13,6 +13,7 @@ import { runSweep } from '../../engine/sweep/runSweep';
 import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, type SweepCell, type SweepFile } from '../../engine/sweep/sweepSchema';
 import { validateSweepFile } from '../../engine/sweep/validateSweep';
 import { readJsonFile } from '../readJsonFile';
+import { fittingProblems } from '../fittingProblems';
 import { runTruncatedSweep, truncationSweepConfigs } from '../../engine/truncate/truncationSweep';
 import { formatTruncation } from '../../engine/truncate/truncationSpec';
 import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
@@ -23,14 +24,17 @@ function save(path: string, file: SweepFile): void {
 
 export async function sweepCommand({ values, progress, loadModel }: CliContext): Promise<void> {
   const outPath = required(values.out, 'out');
+  checkOutPath(outPath);
   const mode = values.mode ?? 'generate';
   if (mode !== 'generate' && mode !== 'logprob') throw new UsageError(`--mode must be generate or logprob, got "${mode}"`);
   const shard = parseShard(values.shard);
-  const problems = await loadProblemsArg(required(values.problems, 'problems'), progress);
+  const loaded = await loadProblemsArg(required(values.problems, 'problems'), progress);
   const truncate = truncationsArg(values.truncate);
   const fractions = sweepFractions(values['truncate-sweep']);
   const model = await loadModel(true);
   const { numLayers, numHeads } = model.spec;
+  const maxNewTokens = positiveInt(values['max-new-tokens'], 'max-new-tokens', 64);
+  const problems = fittingProblems(model, loaded, maxNewTokens, progress);
   const heads = !values.heads || values.heads === 'all' ? undefined : parseHeads(values.heads, 'heads');
   if (heads) checkHeads(heads, model.spec, 'heads');
   if (fractions && (heads || truncate.length)) throw new UsageError('--truncate-sweep runs truncations alone: it takes neither --heads nor --truncate');
@@ -44,7 +48,7 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
     version: SWEEP_VERSION,
     model: { name: values.model!, fingerprint: model.fingerprint, numLayers, numHeads },
     mode,
-    maxNewTokens: positiveInt(values['max-new-tokens'], 'max-new-tokens', 64),
+    maxNewTokens,
     problems: problems.map(sweepProblemOf),
     configs,
     ...(truncations ? { truncations } : {}),

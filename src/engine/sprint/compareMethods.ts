@@ -107,12 +107,15 @@ export function pairedAgainstBaselines(attempts: Record<Method, Attempt[][]>, ns
   }));
 }
 
+/** New tokens per answer when the caller names none. */
+export const COMPARE_MAX_NEW_TOKENS = 64;
+
 /** Runs the five methods on held-out problems (never the selector's training questions). */
 export async function compareMethods(
   model: LoadedModel,
   selector: SprintSelector,
   problems: SweepProblem[],
-  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = 64, seed = 0, signal, onProblem, encoderSettings, decode }: CompareOptions = {},
+  { maxN = 16, ns = [1, 2, 4, 8, 16], maxNewTokens = COMPARE_MAX_NEW_TOKENS, seed = 0, signal, onProblem, encoderSettings, decode }: CompareOptions = {},
 ): Promise<ComparisonReport> {
   const trained = new Set(selector.trainIds);
   const leaked = problems.filter((p) => trained.has(p.id));
