@@ -14,6 +14,7 @@ import { pendingCells, singleHeadConfigs, sweepProblemOf, SWEEP_SCHEMA, SWEEP_VE
 import { validateSweepFile } from '../../engine/sweep/validateSweep';
 import { readJsonFile } from '../readJsonFile';
 import { fittingProblems } from '../fittingProblems';
+import { saveThrottle } from '../saveThrottle';
 import { runTruncatedSweep, truncationSweepConfigs } from '../../engine/truncate/truncationSweep';
 import { formatTruncation } from '../../engine/truncate/truncationSpec';
 import { matricesArg, sweepFractions, truncationsArg } from '../truncateArgs';
@@ -67,13 +68,14 @@ export async function sweepCommand({ values, progress, loadModel }: CliContext):
   }
   const total = pendingCells(file).length;
   const start = Date.now();
+  const saveSoon = saveThrottle(() => save(outPath, file));
   const run = {
     batchRows: positiveInt(values.batch, 'batch', 32),
     decode: decodeArg(values.decode),
     grade: gradeAnswer,
     onCells: (cells: SweepCell[], done: number) => {
       file = { ...file, cells: [...file.cells, ...cells] };
-      save(outPath, file);
+      saveSoon();
       const rate = done / ((Date.now() - start) / 1000);
       progress(`\r${done}/${total} cells, ${rate.toFixed(1)} cells/s, ETA ${Math.round((total - done) / rate)} s   `);
     },
