@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
+import { useRunsStore } from './runsStore';
 import { useSweepStore } from './sweepStore';
 import { useSprintStore } from './sprintStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource, ThreadsChoice } from '../worker/protocol';
@@ -62,7 +63,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
       const { info } = await done;
       if (!previous || info.fingerprint !== previous.fingerprint) {
         useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
-        void useSweepStore.getState().restore(info);
+        void useSweepStore.getState().restore(info, useRunsStore.getState().problems);
         void useSprintStore.getState().restore(info, source);
       }
       set({ status: 'ready', info, source, loading: undefined });

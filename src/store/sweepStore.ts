@@ -17,7 +17,8 @@ function truncationsFor(count: number): Pick<SweepFile, 'truncations'> {
   return active.length ? { truncations: Array.from({ length: count }, () => active) } : {};
 }
 import type { Problem } from '../engine/problems/problem';
-import { appendSweepCells, forgetSweep, loadSavedSweep, saveSweep } from './sweepPersistence';
+import { appendSweepCells, forgetSavedSweep, savedSweeps, saveSweep, sweepFor, type SavedSweepEntry } from './sweepPersistence';
+import { sweepIdentity } from './sweepIdentity';
 import { runnableProblems } from './contextFit';
 
 type Status = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -38,8 +39,14 @@ interface SweepState {
   resume(): Promise<void>;
   pause(): void;
   discard(): Promise<void>;
-  /** After a model loads: offer its saved sweep, if any. */
-  restore(info: ModelInfo): Promise<void>;
+  /** Every sweep saved in this browser for the loaded model, most recent first. */
+  saved: SavedSweepEntry[];
+  /** Said when another tab of this browser is running the same sweep. */
+  otherTab?: string;
+  /** After a model loads: its saved sweep over `problems` (the loaded set), else its latest, and the list of all. */
+  restore(info: ModelInfo, problems: readonly { id: string; question: string }[]): Promise<void>;
+  /** Shows a saved sweep from the list. */
+  open(id: string): void;
   importJson(text: string, info: ModelInfo): void;
 }
 
@@ -55,7 +62,25 @@ export function sweepProgress(file?: SweepFile): { done: number; total: number }
 export const useSweepStore = create<SweepState>((set, get) => {
   const show = (file: SweepFile) => ({ file, summary: summarizeSweep(file) });
 
+  /** Runs the file's pending cells while holding its Web Lock, so two tabs never write one record at once. */
   async function run(file: SweepFile): Promise<void> {
+    const name = `headlab-sweep:${sweepIdentity(file)}`;
+    if (typeof navigator === 'undefined' || !navigator.locks) return runHeld(file);
+    set({ otherTab: undefined });
+    await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
+      if (!lock) {
+        set({
+          ...show(file),
+          status: pendingCells(file).length ? 'paused' : 'done',
+          otherTab: 'Another tab of this browser is running this same sweep, into the same saved record: it goes on there. Resume here once it stops (reload to see its cells).',
+        });
+        return;
+      }
+      await runHeld(file);
+    });
+  }
+
+  async function runHeld(file: SweepFile): Promise<void> {
     const started = performance.now();
     const before = file.cells.length;
     let current = file;
@@ -63,7 +88,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows: 16 }, (e) => {
       if (e.type !== 'sweepCells') return;
       current = { ...current, cells: [...current.cells, ...e.cells] };
-      void appendSweepCells(current.model.fingerprint, e.cells);
+      void appendSweepCells(current, e.cells);
       set({ ...show(current), rate: (current.cells.length - before) / ((performance.now() - started) / 1000) });
     });
     set({ requestId: id });
@@ -80,6 +105,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
 
   return {
     status: 'idle',
+    saved: [],
     async start(info, all, mode) {
       let problems: Problem[];
       try {
@@ -102,6 +128,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
         cells: [],
       };
       await saveSweep(file);
+      set({ saved: await savedSweeps(info.fingerprint) });
       await run(file);
     },
     async resume() {
@@ -115,13 +142,19 @@ export const useSweepStore = create<SweepState>((set, get) => {
     async discard() {
       get().pause();
       const { file } = get();
-      if (file) await forgetSweep(file.model.fingerprint);
-      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined, skipped: undefined });
+      if (file) await forgetSavedSweep(file);
+      const saved = file ? await savedSweeps(file.model.fingerprint) : get().saved;
+      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined, skipped: undefined, otherTab: undefined, saved });
     },
-    async restore(info) {
-      const saved = await loadSavedSweep(info.fingerprint);
-      if (saved) set({ ...show(saved), status: pendingCells(saved).length ? 'paused' : 'done', notice: undefined });
-      else set({ file: undefined, summary: undefined, status: 'idle', notice: undefined });
+    async restore(info, problems) {
+      const saved = await savedSweeps(info.fingerprint);
+      const shown = sweepFor(saved, problems) ?? saved[0];
+      if (shown) set({ ...show(shown.file), status: pendingCells(shown.file).length ? 'paused' : 'done', notice: undefined, otherTab: undefined, saved });
+      else set({ file: undefined, summary: undefined, status: 'idle', notice: undefined, otherTab: undefined, saved });
+    },
+    open(id) {
+      const entry = get().saved.find((e) => e.id === id);
+      if (entry && get().status !== 'running') set({ ...show(entry.file), status: pendingCells(entry.file).length ? 'paused' : 'done', notice: undefined, otherTab: undefined, error: undefined });
     },
     importJson(text, info) {
       try {
@@ -139,7 +172,7 @@ export const useSweepStore = create<SweepState>((set, get) => {
           ? undefined
           : `This sweep was made with another model file (${file.model.name}, fingerprint ${file.model.fingerprint.slice(0, 12)}; ${info.name} is ${info.fingerprint.slice(0, 12)}): its numbers describe that file, not the loaded model, and it cannot be resumed here.`;
         set({ ...show(file), status, error: undefined, notice });
-        if (file.model.fingerprint === info.fingerprint) void saveSweep(file);
+        if (file.model.fingerprint === info.fingerprint) void saveSweep(file).then(async () => set({ saved: await savedSweeps(info.fingerprint) }));
       } catch (err) {
         set({ error: `Could not import the sweep: ${(err as Error).message}` });
       }

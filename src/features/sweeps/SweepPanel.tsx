@@ -9,12 +9,13 @@ import { useRunsStore } from '../../store/runsStore';
 import { sweepProgress, useSweepStore } from '../../store/sweepStore';
 import { downloadText } from '../export/downloadText';
 import { RankedHeads } from './RankedHeads';
+import { SavedSweeps } from './SavedSweeps';
 import { ConfirmReplace, SweepOrigin } from './SweepOrigin';
 
 export function SweepPanel() {
   const info = useModelStore((s) => s.info);
   const problems = useRunsStore((s) => s.problems);
-  const { file, summary, status, error, notice, skipped, rate, start, resume, pause, discard, importJson } = useSweepStore();
+  const { file, summary, status, error, notice, skipped, otherTab, rate, start, resume, pause, discard, importJson } = useSweepStore();
   const [mode, setMode] = useState<SweepMode>('generate');
   const [confirming, setConfirming] = useState(false);
   const { done, total } = sweepProgress(file);
@@ -81,6 +82,12 @@ export function SweepPanel() {
           {error}
         </p>
       )}
+      {otherTab && (
+        <p role="status" className="warning" data-testid="sweep-other-tab">
+          {otherTab}
+        </p>
+      )}
+      <SavedSweeps />
       {skipped && (
         <p className="warning" data-testid="sweep-skipped">
           {skipped}
