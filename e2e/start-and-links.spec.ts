@@ -81,3 +81,16 @@ test('the teaching demo shows its question, says what it replaced, and puts it b
   await expect(page.getByRole('button', { name: 'layer 2 head 3', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(teach.getByTestId('demo-replaced')).toHaveCount(0);
 });
+
+test('a truncation in the link the page cannot use is said and taken out of the link', async ({ headlab, page }) => {
+  await headlab.open('truncate=0.mlp.side:0.5');
+  await headlab.waitForModel();
+  await expect(page.getByTestId('link-ignored')).toContainText('truncate=0.mlp.side:0.5: truncation "0.mlp.side:0.5"');
+  await expect.poll(() => new URL(page.url()).searchParams.has('truncate')).toBe(false);
+  await headlab.open('truncate=9.mlp.down:0.1');
+  await headlab.waitForModel();
+  await expect(page.getByTestId('link-ignored')).toContainText('truncate=9.mlp.down:0.1:');
+  await expect(page.getByTestId('link-ignored')).toContainText('layers 0..5');
+  await expect.poll(() => new URL(page.url()).searchParams.has('truncate')).toBe(false);
+  await expect(page.getByTestId('model-truncation')).toHaveText('none');
+});

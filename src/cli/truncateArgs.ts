@@ -2,7 +2,7 @@
 import { UsageError } from './args';
 import type { LoadOptions } from '../engine/model/loadModel';
 import { truncateWeights } from '../engine/truncate/truncateWeights';
-import { MATRICES, parseTruncations, TruncationSpecError, type MatrixKind, type Truncation } from '../engine/truncate/truncationSpec';
+import { formatTruncation, MATRICES, parseTruncations, TruncationSpecError, type MatrixKind, type Truncation } from '../engine/truncate/truncationSpec';
 
 /** Parses `--truncate`; a malformed list is a usage error (exit 2). */
 export function truncationsArg(text: string | undefined, flag = 'truncate'): Truncation[] {
@@ -19,7 +19,16 @@ export function truncationLoadOptions(list: readonly Truncation[]): Pick<LoadOpt
   if (list.length === 0) return {};
   return {
     editWeights: async (onnx, external, spec) => {
-      await truncateWeights(onnx, external, spec.numLayers, list);
+      try {
+        await truncateWeights(onnx, external, spec.numLayers, list);
+      } catch (err) {
+        // The truncation asked for does not fit this model: say so of --truncate, not of the model file.
+        if (err instanceof TruncationSpecError) {
+          const named = err.message.startsWith('truncation ') ? '' : ` ${list.map(formatTruncation).join(',')}`;
+          throw new TruncationSpecError(`--truncate${named}: ${err.message}`);
+        }
+        throw err;
+      }
     },
   };
 }

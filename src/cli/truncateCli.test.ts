@@ -44,7 +44,11 @@ describe('npm run cli -- ... --truncate', () => {
     expect(bad.stderr).toMatch(/--truncate: truncation "3.mlp.sideways:0.5" is not LAYER.MATRIX:KEEP/);
     const late = cli('generate', '--model', MODEL, '--prompt', prompt, '--truncate', '9.mlp.up:0.5');
     expect(late.status).toBe(1);
-    expect(late.stderr).toMatch(/the model has layers 0..5/);
+    // Said of --truncate, not of the model file (which is fine).
+    expect(late.stderr).toContain('cli: --truncate: truncation 9.mlp.up:0.5: the model has layers 0..5');
+    const big = cli('generate', '--model', MODEL, '--prompt', prompt, '--truncate', '1.mlp.down:r99999');
+    expect(big.stderr).toContain("cli: --truncate 1.mlp.down:r99999: rank 99999 is more than the matrix's full rank 128");
+    expect(big.stderr).not.toContain('Model file');
   }, 120_000);
 
   it('sweep --truncate-sweep records each configuration\'s truncation (version 2) and matches eval --truncate', () => {

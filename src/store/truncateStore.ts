@@ -15,6 +15,7 @@ import { sweepProblemOf, SWEEP_SCHEMA, SWEEP_VERSION, type SweepFile } from '../
 import type { Problem } from '../engine/problems/problem';
 import { useModelStore } from './modelStore';
 import { activeTruncation } from './activeTruncation';
+import { useLinkStore } from './linkStore';
 
 /** The slider's stops: kept fractions on a log scale. */
 /** The slider's kept fractions, least kept first: moving right keeps more. */
@@ -52,6 +53,12 @@ export function truncationsInUrl(search: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Says on the page that the link's truncation could not be used, and takes it out of the link. */
+function refuseLinkTruncation(why: string): void {
+  useLinkStore.getState().addIgnored(`truncate=${new URLSearchParams(location.search).get('truncate') ?? ''}: ${why}`);
+  writeUrl([]);
 }
 
 function writeUrl(active: string[]): void {
@@ -128,6 +135,16 @@ useModelStore.subscribe((s, prev) => {
   if (s.info?.fingerprint === prev.info?.fingerprint) return;
   activeTruncation.set([]);
   useTruncateStore.setState({ active: [], reports: [], status: 'idle', check: { status: 'idle' }, sweep: { status: 'idle', done: 0, total: 0 } });
-  const wanted = truncationsInUrl(location.search);
-  if (s.info && wanted.length) void useTruncateStore.getState().apply(wanted);
+  const text = new URLSearchParams(location.search).get('truncate');
+  if (!s.info || !text) return;
+  let wanted: string[];
+  try {
+    wanted = parseTruncations(text).map(formatTruncation);
+  } catch (err) {
+    return refuseLinkTruncation((err as Error).message);
+  }
+  void useTruncateStore.getState().apply(wanted).then(() => {
+    const { status, error } = useTruncateStore.getState();
+    if (status === 'error') refuseLinkTruncation(error ?? 'the model could not take it');
+  });
 });

@@ -8,6 +8,7 @@ import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { InferenceSession } from 'onnxruntime-common';
 import { DecoderSession, type TensorClass } from './decoderSession';
 import { BackendError, ModelFileError } from './errors';
+import { TruncationSpecError } from '../truncate/truncationSpec';
 import { parseDecoderSpec, type DecoderSpec } from './modelConfig';
 import { fingerprint } from './fingerprint';
 import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './modelFiles';
@@ -159,6 +160,8 @@ export async function loadDecoderModel(
     try {
       await options.editWeights(original, externalData, spec);
     } catch (err) {
+      // A truncation this model cannot take (a layer it lacks, a rank above the matrix's) is the request's fault, not the file's.
+      if (err instanceof TruncationSpecError) throw err;
       throw new ModelFileError(onnxFile, errorText(err));
     }
   }
