@@ -68,3 +68,18 @@ test('an import says how many problems loaded and what a comparison will cost, a
   await page.getByLabel('Problems', { exact: true }).fill('5');
   await expect(page.getByTestId('problem-domain')).toHaveCount(0);
 });
+
+test('a big import is capped with the cap said, its bad lines listed in part and counted, and an oversized file refused', async ({ page }) => {
+  const good = (i: number) => JSON.stringify({ question: `Sam has ${i} cards. How many cards does Sam have?`, answer: `#### ${i}` });
+  const lines = [...Array.from({ length: 5010 }, (_, i) => good(i)), ...Array.from({ length: 80 }, () => '{broken')];
+  await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'big.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.getByTestId('problem-source')).toHaveText('Using the first 5000 of 5010 problems in big.jsonl: a set holds at most 5000.');
+  const listed = page.getByRole('list', { name: 'Lines not loaded' }).getByRole('listitem');
+  await expect(listed).toHaveCount(50);
+  await expect(page.getByRole('alert').filter({ hasText: 'lines not loaded' })).toContainText('80 lines not loaded (the first 50 listed, and 30 more)');
+
+  await page.getByLabel('Import GSM8K / MATH500 JSONL').setInputFiles({ name: 'huge.jsonl', mimeType: 'application/jsonl', buffer: Buffer.alloc(17 * 1024 * 1024, 0x20) });
+  await expect(page.getByRole('alert').filter({ hasText: 'huge.jsonl' })).toHaveText('huge.jsonl is 17.0 MB; HeadLab imports files of up to 16 MB (a problem set holds at most 5000 problems).');
+  // The set loaded before stays.
+  await expect(page.getByTestId('problem-source')).toHaveText('Using the first 5000 of 5010 problems in big.jsonl: a set holds at most 5000.');
+});

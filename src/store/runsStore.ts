@@ -7,7 +7,7 @@ import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
 import type { EvalReport } from '../engine/runs/evaluateProblems';
 import type { LineError, Problem } from '../engine/problems/problem';
-import { parseProblemsJsonl } from '../engine/problems/problemsJsonl';
+import { MAX_IMPORTED_PROBLEMS, type ImportedProblems } from '../engine/problems/importProblems';
 import { fetchHubDataset, HUB_DATASETS, type HubDatasetName } from '../engine/problems/hubDatasets';
 import { GENERATORS, levelFor, type GeneratedSetSpec, type GeneratorName } from '../engine/problems/generators';
 import { HELD_OUT_SEED } from '../engine/problems/splits';
@@ -52,7 +52,12 @@ interface RunsState {
   /** Set by Cancel, so a press between the two passes stops the second before it starts. */
   cancelPressed?: boolean;
   setSpec(spec: ProblemSetSpec): void;
-  importJsonl(fileName: string, text: string): void;
+  /** Parses the file in the worker, off the page's thread. */
+  importJsonl(file: File): Promise<void>;
+  /** Bad lines of the last import beyond those listed in importErrors. */
+  moreImportErrors: number;
+  /** Problems the last imported file held past the cap. */
+  overCap: number;
   usePasted(question: string, reference: string): void;
   loadHubDataset(name: HubDatasetName, count: number): Promise<void>;
   /** A data set being fetched from the Hub. */
@@ -78,7 +83,8 @@ function generatedSet(spec: ProblemSetSpec): { spec: ProblemSetSpec; problems: P
 
 /** @param drafts the unpruned run's answers, which the pruned run verifies instead of decoding */
 /** An imported file's set in words: every line that loaded runs, whatever the Problems field says. */
-function importedLabel(count: number, fileName: string): string {
+function importedLabel(count: number, fileName: string, overCap: number): string {
+  if (overCap) return `the first ${count} of ${count + overCap} problems in ${fileName}: a set holds at most ${MAX_IMPORTED_PROBLEMS}`;
   return `all ${count} problems loaded from ${fileName} (the Problems field sets the size of generated and Hub sets, not of a file)`;
 }
 
@@ -101,25 +107,34 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   sourceLabel: generatedLabel(DEFAULT_SPEC),
   generated: true,
   importErrors: [],
+  moreImportErrors: 0,
+  overCap: 0,
   status: 'idle',
   done: 0,
   total: 0,
   prunedHeads: [],
   setSpec(wanted) {
     const { spec, problems } = generatedSet(wanted);
-    set({ spec, problems, sourceLabel: generatedLabel(spec), generated: true, importErrors: [], ...cleared });
+    set({ spec, problems, sourceLabel: generatedLabel(spec), generated: true, importErrors: [], moreImportErrors: 0, ...cleared });
   },
-  importJsonl(fileName, text) {
-    const { problems, errors } = parseProblemsJsonl(text);
-    if (problems.length === 0) {
-      set({ importErrors: errors.length ? errors : [{ line: 0, message: `${fileName} holds no problems` }] });
+  async importJsonl(file) {
+    let result: ImportedProblems;
+    try {
+      result = (await engineClient().request<Extract<FinalEvent, { type: 'problemsImported' }>>({ type: 'importProblems', file }).done).result;
+    } catch (err) {
+      set({ importErrors: [{ line: 0, message: (err as Error).message }], moreImportErrors: 0, overCap: 0 });
       return;
     }
-    set({ problems, sourceLabel: importedLabel(problems.length, fileName), generated: false, importErrors: errors, ...cleared });
+    const { problems, errors, moreErrors, overCap } = result;
+    if (problems.length === 0) {
+      set({ importErrors: errors.length ? errors : [{ line: 0, message: `${file.name} holds no problems` }], moreImportErrors: moreErrors, overCap: 0 });
+      return;
+    }
+    set({ problems, sourceLabel: importedLabel(problems.length, file.name, overCap), generated: false, importErrors: errors, moreImportErrors: moreErrors, overCap, ...cleared });
   },
   async loadHubDataset(name, count) {
     const { label } = HUB_DATASETS[name];
-    set({ fetching: label, importErrors: [] });
+    set({ fetching: label, importErrors: [], moreImportErrors: 0 });
     try {
       const { problems, errors } = await fetchHubDataset(name, { count });
       if (problems.length === 0) throw new Error(`${label} gave no problems`);
@@ -132,7 +147,7 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   },
   usePasted(question, reference) {
     const problem: Problem = { id: 'pasted-1', question: question.trim(), reference: reference.trim(), source: 'pasted' };
-    set({ problems: [problem], sourceLabel: 'the pasted question', generated: false, importErrors: [], ...cleared });
+    set({ problems: [problem], sourceLabel: 'the pasted question', generated: false, importErrors: [], moreImportErrors: 0, ...cleared });
   },
   async run(model = 'the loaded model') {
     const { problems: all, sourceLabel } = get();

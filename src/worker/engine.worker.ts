@@ -24,6 +24,7 @@ import { checkTruncationInWorker, truncatedModel } from './truncateInWorker';
 import { runTruncatedSweep } from '../engine/truncate/truncationSweep';
 import { parseTruncations } from '../engine/truncate/truncationSpec';
 import { tooLongFor } from '../engine/model/contextFit';
+import { checkImportSize, importProblems } from '../engine/problems/importProblems';
 import type { LoadProgress, WorkerEvent, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -46,6 +47,11 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>, signal: A
     model = baseModel = loaded.model;
     loadedFrom = { source: req.source, backend: loaded.info.backend, fingerprint: loaded.info.fingerprint };
     post({ type: 'loaded', id: req.id, info: loaded.info });
+    return;
+  }
+  if (req.type === 'importProblems') {
+    checkImportSize(req.file.name, req.file.size);
+    post({ type: 'problemsImported', id: req.id, result: importProblems(await req.file.text()) });
     return;
   }
   if (!model) throw new Error('No model is loaded yet: wait until the model panel shows one.');

@@ -18,6 +18,7 @@ import type { TruncationReport } from '../engine/truncate/truncateWeights';
 import type { EveryHeadReport } from '../engine/sweep/everyHead';
 import type { DecodeMode } from '../engine/model/greedyDecoding';
 import type { TooLong } from '../engine/model/contextFit';
+import type { ImportedProblems } from '../engine/problems/importProblems';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 /** WASM threads: Auto decides by the model's size (worker/wasmThreads). */
@@ -76,6 +77,8 @@ export type WorkerRequest =
   /** Replaces the loaded model by one with these truncations (L.MATRIX:KEEP[:bottom]) for every later job; [] restores it. */
   | { type: 'truncate'; id: number; truncations: string[] }
   | { type: 'checkTruncation'; id: number; /** The truncations the model carries now (the text form): the proofs run on them. */ truncations: string[] }
+  /** Parses an imported problem file here, off the page's thread; it needs no model. */
+  | { type: 'importProblems'; id: number; file: File }
   /** Which of these problems are too long for the model's context with room for maxNewTokens. */
   | { type: 'fitCheck'; id: number; problems: { id: string; question: string }[]; maxNewTokens: number }
   | { type: 'cancel'; id: number; target: number };
@@ -108,11 +111,12 @@ export type WorkerEvent =
   | { type: 'truncated'; id: number; reports: TruncationReport[] }
   | { type: 'truncationChecked'; id: number; results: CheckResult[] }
   | { type: 'fitChecked'; id: number; tooLong: TooLong[]; contextLimit: number }
+  | { type: 'problemsImported'; id: number; result: ImportedProblems }
   | { type: 'error'; id: number; error: WorkerErrorInfo };
 
 /** The events that end a request, one per request type: the client resolves a request on them, and FinalEvent is their union. */
 export const FINAL_EVENT_TYPES = [
-  'loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'everyHeadDone', 'attended', 'rolesScored', 'headsChecked', 'truncated', 'truncationChecked', 'fitChecked',
+  'loaded', 'solved', 'evaluated', 'swept', 'sprintTrained', 'sprintRanked', 'picksRun', 'compared', 'everyHeadDone', 'attended', 'rolesScored', 'headsChecked', 'truncated', 'truncationChecked', 'fitChecked', 'problemsImported',
 ] as const satisfies readonly WorkerEvent['type'][];
 
 /** The event that ends a request of each type. */

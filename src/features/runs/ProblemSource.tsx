@@ -9,7 +9,7 @@ import { useModelStore } from '../../store/modelStore';
 import { domainWarning } from './problemFit';
 
 export function ProblemSource() {
-  const { spec, problems, sourceLabel, importErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
+  const { spec, problems, sourceLabel, importErrors, moreImportErrors, fetching, setSpec, importJsonl, usePasted, loadHubDataset } = useRunsStore();
   const modelSource = useModelStore((s) => (s.info ? s.source : undefined));
   const domain = domainWarning(modelSource, problems);
   const [pasted, setPasted] = useState('');
@@ -24,8 +24,8 @@ export function ProblemSource() {
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
-    if (file) importJsonl(file.name, await file.text());
     input.value = '';
+    if (file) await importJsonl(file);
   };
 
   return (
@@ -98,7 +98,8 @@ export function ProblemSource() {
       ))}
       {lineErrors.length > 0 && (
         <div role="alert" className="error">
-          {lineErrors.length} line{lineErrors.length > 1 ? 's' : ''} not loaded:
+          {lineErrors.length + moreImportErrors} line{lineErrors.length + moreImportErrors > 1 ? 's' : ''} not loaded
+          {moreImportErrors ? ` (the first ${lineErrors.length} listed, and ${moreImportErrors} more)` : ''}:
           <ul aria-label="Lines not loaded">
             {lineErrors.map((e) => (
               <li key={e.line}>
