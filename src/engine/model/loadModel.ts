@@ -14,6 +14,7 @@ import { fingerprint } from './fingerprint';
 import { configDtype, externalDataFiles, onnxFileFor, type ModelDtype } from './modelFiles';
 import { roomAfter } from './readBuffer';
 import { checkLogitsWidth, checkTokenizerVocabulary } from './vocabCheck';
+import { checkConfigAgainstGraph } from './configCheck';
 import { sessionErrorMessage } from './sessionErrors';
 import { readModelLayout } from '../onnx/modelLayout';
 import { hasGroupQueryAttention } from '../onnx/findAttentionProjections';
@@ -133,6 +134,10 @@ export async function loadDecoderModel(
   const dtype = options.dtype ?? configDtype(config) ?? 'fp32';
   const onnxFile = onnxFileFor(dtype);
 
+  // transformers.js reads tokenizer_config.json too; without it, its error is "reading 'tokenizer_class'".
+  if ((await files.optionalText('tokenizer_config.json')) === undefined) {
+    throw new ModelFileError('tokenizer_config.json', 'not found: the tokenizer needs it beside tokenizer.json');
+  }
   let tokenizer: PreTrainedTokenizer;
   try {
     tokenizer = await loadTokenizer();
@@ -150,6 +155,7 @@ export async function loadDecoderModel(
   }
   const original = await files.bytes(onnxFile, { headroom });
   checkOnnxHeader(original, onnxFile);
+  checkConfigAgainstGraph(original, spec, onnxFile);
   const externalData = await Promise.all(
     externalDataFiles(config, onnxFile).map(async (f) => ({ path: f.split('/').pop()!, data: await files.bytes(f) })),
   );
