@@ -5,7 +5,7 @@
  * leaves no room for any prompt.
  */
 import type { LoadedModel } from '../engine/model/loadModel';
-import { skippedText, tooLongFor } from '../engine/model/contextFit';
+import { skippedText, tooLongFor, withoutTooLong } from '../engine/model/contextFit';
 import { UsageError } from './args';
 
 export function fittingProblems<P extends { id: string; question: string }>(model: LoadedModel, problems: P[], maxNewTokens: number, warn: (text: string) => void): P[] {
@@ -16,6 +16,5 @@ export function fittingProblems<P extends { id: string; question: string }>(mode
   const skipped = skippedText(tooLong, problems.length, context, maxNewTokens);
   if (tooLong.length === problems.length) throw new UsageError(`nothing to run: ${skipped}`);
   warn(`${skipped}\n`);
-  const skip = new Set(tooLong.map((t) => t.index));
-  return problems.filter((_, i) => !skip.has(i));
+  return withoutTooLong(problems, tooLong);
 }

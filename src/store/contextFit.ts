@@ -6,7 +6,7 @@
  */
 import { engineClient } from '../worker/client';
 import type { FinalEvent } from '../worker/protocol';
-import { skippedText } from '../engine/model/contextFit';
+import { skippedText, withoutTooLong } from '../engine/model/contextFit';
 
 export interface Runnable<P> {
   problems: P[];
@@ -19,8 +19,7 @@ export async function runnableProblems<P extends { id: string; question: string 
   const request = { type: 'fitCheck' as const, problems: problems.map(({ id, question }) => ({ id, question })), maxNewTokens };
   const { tooLong, contextLimit } = await engineClient().request<Extract<FinalEvent, { type: 'fitChecked' }>>(request).done;
   if (tooLong.length === 0) return { problems };
-  const skip = new Set(tooLong.map((t) => t.index));
-  const kept = problems.filter((_, i) => !skip.has(i));
+  const kept = withoutTooLong(problems, tooLong);
   const skipped = skippedText(tooLong, problems.length, contextLimit, maxNewTokens);
   if (kept.length === 0) throw new Error(`Nothing to run: ${skipped}`);
   return { problems: kept, skipped };

@@ -30,6 +30,12 @@ export function tooLongFor(tokenizer: PreTrainedTokenizer, spec: DecoderSpec, pr
   return out;
 }
 
+/** `problems` less those `tooLong` lists (by place, since imported ids need not be unique). */
+export function withoutTooLong<P>(problems: readonly P[], tooLong: readonly TooLong[]): P[] {
+  const skip = new Set(tooLong.map((t) => t.index));
+  return problems.filter((_, i) => !skip.has(i));
+}
+
 /** How many ids the skip note names before "and N more". */
 const NAMED = 8;
 
