@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withDivergedCacheOutputs } from '../engine/onnx/divergedCacheOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
@@ -35,6 +36,6 @@ export async function loadNodeModel(dir: string, options: LoadOptions = {}, runt
       return AutoTokenizer.from_pretrained(basename(root));
     },
     runtime,
-    { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform)))) },
+    { layerSkip: true, ...options, transform: withDivergedCacheOutputs(withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform))))) },
   );
 }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { loadDecoderModel, type LoadedModel, type LoadOptions, type ModelRuntime } from '../engine/model/loadModel';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withDivergedCacheOutputs } from '../engine/onnx/divergedCacheOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
@@ -31,5 +32,5 @@ export async function loadNodeSource(
   if (source.kind === 'dir') return loadNodeModel(source.dir, options, runtime);
   const { files, loadTokenizer } = sourceAccess(source, 'file:///', onProgress);
   // As loadNodeModel: the kv_step outputs keep the cache in JS during generation; token_logprobs scores in the graph.
-  return loadDecoderModel(files, loadTokenizer, runtime, { layerSkip: true, ...options, transform: withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform)))) });
+  return loadDecoderModel(files, loadTokenizer, runtime, { layerSkip: true, ...options, transform: withDivergedCacheOutputs(withKvStepOutputs(withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(options.transform))))) });
 }

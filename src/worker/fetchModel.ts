@@ -12,6 +12,7 @@ import { loadDecoderModel } from '../engine/model/loadModel';
 import { generate } from '../engine/model/generate';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withDivergedCacheOutputs } from '../engine/onnx/divergedCacheOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
@@ -51,7 +52,7 @@ export async function loadInWorker(
     // copied out of onnxruntime whole at every step; on WebGPU the cache stays on the GPU.
     // Log-prob scoring gathers the targets' log-probs in the graph (tokenLogprobOutputs).
     const masked = withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(headMaskTransform({ hiddenStateOutput: true }))));
-    const transform = d.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
+    const transform = d.backend === 'wasm' ? withDivergedCacheOutputs(withKvStepOutputs(masked)) : masked;
     // Stages go out as progress without a file: the model panel says what the seconds after the downloads are spent on.
     const onStage = (stage: string) => onProgress({ status: stage });
     // On WASM, draft verification may start rows at their pruned layer (extra sessions, small models only); on WebGPU they would double the GPU's copy of the weights.

@@ -11,6 +11,7 @@ import { externalDataFiles, onnxFileFor } from '../engine/model/modelFiles';
 import { sourceAccess } from '../engine/model/modelSource';
 import { headMaskTransform } from '../engine/onnx/addHeadMask';
 import { withKvStepOutputs } from '../engine/onnx/kvStepOutputs';
+import { withDivergedCacheOutputs } from '../engine/onnx/divergedCacheOutputs';
 import { withTokenLogprobs } from '../engine/onnx/tokenLogprobOutputs';
 import { withGreedyOutputs } from '../engine/onnx/greedyOutputs';
 import { withLogitsToKeep } from '../engine/onnx/logitsToKeep';
@@ -36,7 +37,7 @@ export async function truncatedModel(
   let reports: TruncationReport[] = [];
   // The same surgery as the main session (fetchModel.ts), so every job runs on it unchanged.
   const masked = withGreedyOutputs(withTokenLogprobs(withLogitsToKeep(headMaskTransform({ hiddenStateOutput: true }))));
-  const transform = from.backend === 'wasm' ? withKvStepOutputs(masked) : masked;
+  const transform = from.backend === 'wasm' ? withDivergedCacheOutputs(withKvStepOutputs(masked)) : masked;
   const model = await loadDecoderModel(files, loadTokenizer, webRuntime(from.backend), {
     dtype, transform, layerSkip: from.backend === 'wasm',
     editWeights: async (onnx, external, spec) => {

@@ -9,8 +9,9 @@ import type { DecoderSpec } from './modelConfig';
 import { InvalidRequestError, UnsupportedModelError } from './errors';
 import { appendRows } from './kvCache';
 import { floatData } from './halfFloats';
-import { greedyOfLogits, type GreedyRead } from './greedyRead';
+import { greedyOfLogits, type DivergedCache, type GreedyRead } from './greedyRead';
 import type { LayerSkip } from './layerSkip';
+import { DIVERGED_ROWS, DRAFT_NEXT, divergedKvName } from '../onnx/divergedCacheOutputs';
 
 /** The Tensor class of whichever onnxruntime is in use. */
 export type TensorClass = typeof Tensor;
@@ -39,6 +40,8 @@ export interface StepInput {
   scorePositions?: BigInt64Array;
   /** With hasLogitsToKeep: the LM head runs on the last K positions only; 0 or absent: every position. */
   logitsToKeep?: number;
+  /** [batch, K] the token a greedy read expects at each position it reads, -1 where none (sessions with hasDivergedCache; see onnx/divergedCacheOutputs). */
+  draftNext?: BigInt64Array;
 }
 
 /** Logits of the last position of each row, and the cache to feed next. */
@@ -74,6 +77,8 @@ export class DecoderSession {
   readonly hasGreedyOutputs: boolean;
   /** True when the LM head can run on the last positions only (engine/onnx/logitsToKeep). */
   readonly hasLogitsToKeep: boolean;
+  /** True when a greedy read can give the cache of the rows that left their draft alone (engine/onnx/divergedCacheOutputs). */
+  readonly hasDivergedCache: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
   readonly kvType: 'float32' | 'float16';
   /** Set by the loader on small models: verification starts each row at its first pruned layer (model/layerSkip). */
@@ -109,6 +114,7 @@ export class DecoderSession {
     this.hasTokenLogprobs = inputs.has('score_positions') && outputs.has('token_logprobs');
     this.hasGreedyOutputs = outputs.has('greedy_tokens') && outputs.has('greedy_margins');
     this.hasLogitsToKeep = inputs.has('num_logits_to_keep');
+    this.hasDivergedCache = inputs.has(DRAFT_NEXT) && outputs.has(DIVERGED_ROWS);
     const pastMeta = session.inputMetadata?.find((m) => m.name === 'past_key_values.0.key');
     this.kvType = pastMeta?.isTensor && pastMeta.type === 'float16' ? 'float16' : 'float32';
   }
@@ -152,16 +158,16 @@ export class DecoderSession {
 
   /**
    * A teacher-forced pass read greedily: per position the argmax token and
-   * the top logit's margin over the runner-up, each [batch, seq]; with
-   * keepCache on a kv_step session, also the pass's keys and values
-   * (2 * numLayers arrays [batch, kvHeads, seq, headDim]). Without the
-   * greedy outputs the logits are fetched and read here: same tokens, more copying.
+   * the top logit's margin over the runner-up, each [batch, seq]. With
+   * input.draftNext on a session with hasDivergedCache, also the rows whose
+   * argmax left it and their keys and values (GreedyRead.diverged). Without
+   * the greedy outputs the logits are fetched and read here: same tokens, more copying.
    */
-  greedyRead(input: StepInput, keepCache = false): Promise<GreedyRead> {
+  greedyRead(input: StepInput): Promise<GreedyRead> {
     return this.queued(async () => {
-      const cacheNames = keepCache && this.hasKvStep ? this.kvStepNames : [];
+      const diverged = input.draftNext && this.hasDivergedCache ? divergedNames(this.spec.numLayers) : [];
       const names = this.hasGreedyOutputs ? ['greedy_tokens', 'greedy_margins'] : ['logits'];
-      const out = await this.session.run(this.feeds(input), [...names, ...cacheNames]);
+      const out = await this.session.run(this.feeds(input), [...names, ...diverged]);
       for (const t of input.past) t.dispose();
       let read: GreedyRead;
       if (this.hasGreedyOutputs) {
@@ -170,7 +176,7 @@ export class DecoderSession {
       } else {
         read = greedyOfLogits(floatData(out.logits.type, await out.logits.getData()), out.logits.dims[2]);
       }
-      if (cacheNames.length) read.kvStep = await Promise.all(cacheNames.map((n) => out[n].getData() as Promise<Float32Array | Uint16Array>));
+      if (diverged.length) read.diverged = await readDiverged(out, diverged);
       for (const t of Object.values(out)) t.dispose();
       return read;
     });
@@ -233,7 +239,7 @@ export class DecoderSession {
   }
 
   /** The session's inputs for one step: public so a one-off pass can fetch outputs step() does not know (attention patterns). */
-  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask, scorePositions, logitsToKeep }: StepInput): Record<string, Tensor> {
+  feeds({ inputIds, attentionMask, positionIds, batch, past, headMask, scorePositions, logitsToKeep, draftNext }: StepInput): Record<string, Tensor> {
     const seq = inputIds.length / batch;
     const feeds: Record<string, Tensor> = {
       input_ids: new this.Tensor('int64', inputIds, [batch, seq]),
@@ -246,6 +252,11 @@ export class DecoderSession {
       feeds.head_mask = new this.Tensor('float32', mask, [batch, numLayers, numHeads]);
     }
     if (this.hasLogitsToKeep) feeds.num_logits_to_keep = new this.Tensor('int64', BigInt64Array.of(BigInt(logitsToKeep ?? 0)), [1]);
+    if (this.hasDivergedCache) {
+      // [batch, 1] of -1 checks nothing: the gather nodes run on every pass, on no rows.
+      const next = draftNext ?? new BigInt64Array(batch).fill(-1n);
+      feeds[DRAFT_NEXT] = new this.Tensor('int64', next, [batch, next.length / batch || 1]);
+    }
     if (this.hasTokenLogprobs) {
       // Empty unless scoring: the gather nodes run on every pass, on nothing.
       const positions = scorePositions ?? new BigInt64Array(0);
@@ -257,4 +268,24 @@ export class DecoderSession {
     }
     return feeds;
   }
+}
+
+/** diverged_rows, then diverged_kv key and value per layer: the outputs a read with draftNext fetches. */
+export function divergedNames(numLayers: number, fromLayer = 0): string[] {
+  const kv = Array.from({ length: numLayers - fromLayer }, (_, i) => [divergedKvName(fromLayer + i, 'key'), divergedKvName(fromLayer + i, 'value')]).flat();
+  return [DIVERGED_ROWS, ...kv];
+}
+
+/**
+ * The rows and caches of a read's divergedNames outputs.
+ * @returns kv indexed by cache tensor (2 * layer + 0 for the key, + 1 for the value), holes below the first layer fetched
+ */
+export async function readDiverged(out: InferenceSession.OnnxValueMapType, names: string[]): Promise<DivergedCache> {
+  const rows = Array.from((await out[DIVERGED_ROWS].getData()) as BigInt64Array, Number);
+  const kv: (Float32Array | Uint16Array)[] = [];
+  for (const name of names.slice(1)) {
+    const [, layer, which] = name.split('.');
+    kv[2 * Number(layer) + (which === 'value' ? 1 : 0)] = (await out[name].getData()) as Float32Array | Uint16Array;
+  }
+  return { rows, kv };
 }

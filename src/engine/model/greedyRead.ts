@@ -10,8 +10,16 @@ export interface GreedyRead {
   tokens: Int32Array;
   /** [batch, seq] top logit minus the second. */
   margins: Float32Array;
-  /** With keepCache: 2 * numLayers arrays [batch, kvHeads, seq, headDim]. */
-  kvStep?: (Float32Array | Uint16Array)[];
+  /** With draftNext: the rows whose argmax left it, and their keys and values. */
+  diverged?: DivergedCache;
+}
+
+/** The cache of the rows of a read whose argmax left its draft (engine/onnx/divergedCacheOutputs). */
+export interface DivergedCache {
+  /** [n] indices of those rows in the read's batch, ascending. */
+  rows: number[];
+  /** Per cache tensor (2 * layer + 0 key, + 1 value): [n, kvHeads, seq, headDim]; holes for layers the read did not run. */
+  kv: (Float32Array | Uint16Array)[];
 }
 
 /** greedy_tokens and greedy_margins from [positions, vocab] logits, for sessions without the outputs. */

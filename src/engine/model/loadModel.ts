@@ -207,7 +207,7 @@ export async function loadDecoderModel(
   }
   const decoder = new DecoderSession(session, runtime.Tensor, spec, { paddedBatches });
   // The residual streams are fed and fetched as float32: fp16 exports keep the full pass.
-  if (streams && paddedBatches && decoder.hasGreedyOutputs && decoder.kvType === 'float32') decoder.layerSkip = new LayerSkip(bytes, streams, (b) => runtime.createSession(b, [], []));
+  if (streams && paddedBatches && decoder.hasGreedyOutputs && decoder.kvType === 'float32') decoder.layerSkip = new LayerSkip(bytes, streams, (b) => runtime.createSession(b, [], []), decoder);
   return {
     spec,
     tokenizer,

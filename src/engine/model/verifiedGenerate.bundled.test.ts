@@ -79,11 +79,12 @@ describe('generateVerified on headlab-math-6x8', () => {
     expect(streams.size).toBe(2);
   });
 
-  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never', async () => {
+  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache or not', async () => {
     const { spec, decoder } = model;
     const configs = singleHeadConfigs(spec.numLayers, spec.numHeads);
     const perRow = spec.numLayers * spec.numHeads;
     const seen = { first: 0, midway: 0, early: 0, never: 0, limit: 0 };
+    let fromCache = 0;
     for (const [q, question] of questions.entries()) {
       const prompt = buildPromptIds(model.tokenizer, question, spec, 64);
       const prompts = configs.map(() => prompt);
@@ -91,9 +92,14 @@ describe('generateVerified on headlab-math-6x8', () => {
       configs.forEach((c, r) => headMask.set(maskFor(c, spec.numLayers, spec.numHeads), r * perRow));
       const plain = await generate(decoder, prompts, { maxNewTokens: 64, headMask });
       let stats: VerifyStats | undefined;
-      // Passes of 16 rows, and of all rows at once.
+      // Passes of 16 rows, and of all rows at once; rows decoding on from the pass's cache, and reading their prompts again.
       const verified = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? 16 : undefined, onStats: (s) => (stats = s) });
       expect(verified).toEqual(plain);
+      expect(stats!.fromCache).toBe(stats!.continued);
+      fromCache += stats!.fromCache;
+      const reread = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? undefined : 16, reuseCache: false, onStats: (s) => (stats = s) });
+      expect(reread).toEqual(plain);
+      expect(stats!.fromCache).toBe(0);
       if (plain[0].length === 64) seen.limit++;
       expect(stats!.verified).toBe(configs.length - 1);
       const draft = plain[0];
@@ -111,7 +117,8 @@ describe('generateVerified on headlab-math-6x8', () => {
     expect(seen.early).toBeGreaterThan(0);
     expect(seen.never).toBeGreaterThan(0);
     expect(seen.limit).toBe(1);
-  }, 120_000);
+    expect(fromCache).toBeGreaterThan(0);
+  }, 180_000);
 
   it('a verified sweep equals a plain one in predicted, correct and tokens, cell by cell', async () => {
     const file = { ...benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: 11, count: 4 }) };

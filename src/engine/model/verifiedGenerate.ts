@@ -21,7 +21,14 @@ import { InvalidRequestError } from './errors';
 import { checkpoint } from './checkpoint';
 import { groupByLength, rowsOf } from './lengthGroups';
 import { continueRows, type Continuation } from './continueRows';
-import { firstPrunedLayers, readChunk, type StreamCache } from './verifyRead';
+import { continueFromCache, type CachedContinuation } from './continueFromCache';
+import { firstPrunedLayers, keptPositions, readChunk, type StreamCache } from './verifyRead';
+
+/**
+ * The most bytes of rows' caches one call keeps for decoding on; rows past it read prompt
+ * and prefix again. On the bundled model a 16-batch call keeps about 50 MB.
+ */
+const CACHE_BUDGET_BYTES = 256 * 1024 * 1024;
 
 export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'rowSeeds' | 'stopStrings' | 'decode' | 'onStep'> {
   /** Per row, the unpruned greedy answer to its prompt (no end-of-sequence token); decoded here when absent. */
@@ -30,6 +37,11 @@ export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'row
   chunkRows?: number;
   /** Called once with what verification found. */
   onStats?(stats: VerifyStats): void;
+  /**
+   * Whether rows that leave their draft decode on from the verification pass's cache (default, where the
+   * session can give it) or read prompt and prefix again (false: the earlier way, kept for checking).
+   */
+  reuseCache?: boolean;
 }
 
 /** Where a row's greedy answer first left its draft. */
@@ -50,6 +62,8 @@ export interface VerifyStats {
   divergences: Divergence[];
   /** Rows that decoded on after their divergence (the rest ended at it). */
   continued: number;
+  /** Of those, the rows that decoded on from the verification pass's cache (the rest read their prompts again). */
+  fromCache: number;
 }
 
 /**
@@ -69,6 +83,8 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
   const toVerify = prompts.map((_, r) => r).filter(pruned);
   const divergences: Divergence[] = [];
   const continuing: Continuation[] = [];
+  const cached: CachedContinuation[] = [];
+  let cacheBytes = 0;
   const eos = new Set(spec.eosTokenIds);
   const max = options.maxNewTokens;
 
@@ -87,27 +103,42 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
     const checked = (r: number) => (drafts[r].length < max ? drafts[r].length + 1 : drafts[r].length);
     // Only the answers' positions (from the prompt's last, on) are read: rows are left-padded, so they are the last `keep` of every row.
     const keep = Math.max(...group.map((r) => drafts[r].length + 1));
-    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys, streams, keep });
-    const kept = read.tokens.length / group.length;
+    const kept = keptPositions(decoder, keep, width);
+    // Row i's position p sits at column width - length + p of the padded batch, the last `kept` of which are read.
+    const at0 = (i: number) => i * kept + kept - sequences[i].length + prompts[group[i]].length - 1;
+    let draftNext: BigInt64Array | undefined;
+    if (options.reuseCache !== false && decoder.hasDivergedCache) {
+      // What each checked position must read for the row to keep its draft; a second end-of-sequence id only over-reports.
+      draftNext = new BigInt64Array(group.length * kept).fill(-1n);
+      group.forEach((r, i) => {
+        for (let k = 0; k < checked(r); k++) draftNext![at0(i) + k] = BigInt(k < drafts[r].length ? drafts[r][k] : spec.eosTokenIds[0]);
+      });
+    }
+    const read = await readChunk(decoder, { ids, mask, pos, batch: group.length, headMask, sequence: keys, streams, keep, draftNext });
     group.forEach((r, i) => {
       const draft = drafts[r];
-      // Row i's position p sits at column width - length + p of the padded batch, the last `kept` of which were read.
-      const at0 = i * kept + kept - width + (width - sequences[i].length) + prompts[r].length - 1;
       for (let k = 0; k < checked(r); k++) {
-        const token = read.tokens[at0 + k];
+        const token = read.tokens[at0(i) + k];
         if (k < draft.length ? token === draft[k] : eos.has(token)) continue;
-        divergences.push({ row: r, at: k, margin: read.margins[at0 + k] });
+        divergences.push({ row: r, at: k, margin: read.margins[at0(i) + k] });
         const answer = draft.slice(0, k);
         if (!eos.has(token)) answer.push(token);
         answers[r] = answer;
-        if (!eos.has(token) && answer.length < max) continuing.push({ row: r, answer });
+        if (eos.has(token) || answer.length >= max) break;
+        const kv = read.caches.get(i);
+        const bytes = kv?.reduce((n, t) => n + t.byteLength, 0) ?? 0;
+        if (kv && cacheBytes + bytes <= CACHE_BUDGET_BYTES) {
+          cacheBytes += bytes;
+          cached.push({ row: r, answer, past: { kv, length: prompts[r].length + k } });
+        } else continuing.push({ row: r, answer });
         break;
       }
     });
   }
   const sequenceLength = (c: Continuation) => prompts[c.row].length + c.answer.length;
+  for (const group of chunks(cached, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueFromCache(decoder, group, options);
   for (const group of chunks(continuing, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueRows(decoder, prompts, group, options);
-  options.onStats?.({ rows, drafted, verified: toVerify.length, divergences, continued: continuing.length });
+  options.onStats?.({ rows, drafted, verified: toVerify.length, divergences, continued: continuing.length + cached.length, fromCache: cached.length });
   return answers;
 }
 
