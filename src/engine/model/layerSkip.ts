@@ -8,13 +8,19 @@
  * this reads the 48 single-head rows of a problem 1.6x faster, with the same
  * argmax at every position (bench/verifiedSweep.ts).
  *
+ * Layer L's attention itself is the draft's too: the head mask acts after
+ * it, on the output projection's input. Where that input is a plain
+ * [batch, seq, heads * headDim] tensor, the pass also gives each layer's
+ * attention output, and a row starts after its pruned layer's attention,
+ * at the head mask, layer 0 included.
+ *
  * It costs one extra session per layer, each holding the model's weights,
  * so it is built only for small single-file models, and only on first use.
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { divergedNames, readDiverged, type DecoderSession, type StepInput } from './decoderSession';
 import type { GreedyRead } from './greedyRead';
-import { cutBelowLayer, residualName, withResidualOutputs } from '../onnx/layerCut';
+import { attentionName, cutBelowLayer, residualName, withResidualOutputs } from '../onnx/layerCut';
 import { GREEDY_MARGINS, GREEDY_TOKENS } from '../onnx/greedyOutputs';
 import { kvStepName } from '../onnx/kvStepOutputs';
 
@@ -23,62 +29,91 @@ export const LAYER_SKIP_MAX_BYTES = 64 * 1024 * 1024;
 
 type CreateSession = (bytes: Uint8Array) => Promise<InferenceSession>;
 
+/** What the unpruned pass gives of some sequences, each [batch, seq, hidden] (index by layer; empty where not read). */
+export interface Residuals {
+  /** The residual stream entering each layer. */
+  streams: Float32Array[];
+  /** Each layer's attention output before the head mask, where rows start after it. */
+  attention: Float32Array[];
+  /** Per cache tensor, [batch, kvHeads, seq, headDim], where the sessions give diverged caches. */
+  kv?: (Float32Array | Uint16Array)[];
+}
+
 export class LayerSkip {
   private sessions?: Promise<{ residuals: InferenceSession; cuts: InferenceSession[] }>;
   /** Whether the sessions give the diverged rows' cache (the model has the divergedCacheOutputs surgery). */
   private readonly diverged: boolean;
+  /** The lowest layer a cut starts at: 0 where rows start after their pruned layer's attention, else 1 (layer-0 rows read the whole graph). */
+  readonly firstCut: number;
 
   /**
    * @param bytes the session's model, after the head-mask and greedy-output surgery
    * @param streams the residual stream entering each layer (onnx/layerCut residualStreams)
+   * @param attention each layer's attention output (onnx/layerCut attentionInputs), where rows may start after it
    */
-  constructor(private readonly bytes: Uint8Array, readonly streams: string[], private readonly create: CreateSession, private readonly decoder: DecoderSession) {
+  constructor(
+    private readonly bytes: Uint8Array, readonly streams: string[], private readonly create: CreateSession, private readonly decoder: DecoderSession,
+    private readonly attention?: string[],
+  ) {
     this.diverged = decoder.hasDivergedCache && decoder.hasKvStep;
+    this.firstCut = attention ? 0 : 1;
   }
 
-  /** The outputs a read from `layer` fetches. */
+  /** The outputs a read from `layer` fetches: the diverged cache of the layers it computes keys and values for. */
   private outputs(layer: number): string[] {
-    return [GREEDY_TOKENS, GREEDY_MARGINS, ...(this.diverged ? divergedNames(this.decoder.spec.numLayers, layer) : [])];
+    return [GREEDY_TOKENS, GREEDY_MARGINS, ...(this.diverged ? divergedNames(this.decoder.spec.numLayers, this.attention ? layer + 1 : layer) : [])];
+  }
+
+  /** The tensors a cut at `layer` is fed. */
+  private cutAt(layer: number): string[] {
+    return this.attention ? [this.streams[layer], this.attention[layer]] : [this.streams[layer]];
   }
 
   private open() {
     this.sessions ??= (async () => {
-      const residuals = await this.create(withResidualOutputs(this.bytes, this.streams));
+      const residuals = await this.create(withResidualOutputs(this.bytes, this.streams, this.attention));
       const cuts: InferenceSession[] = [];
-      for (let layer = 1; layer < this.streams.length; layer++) cuts[layer] = await this.create(cutBelowLayer(this.bytes, this.streams[layer], this.outputs(layer)));
+      for (let layer = this.firstCut; layer < this.streams.length; layer++) cuts[layer] = await this.create(cutBelowLayer(this.bytes, this.cutAt(layer), this.outputs(layer)));
       return { residuals, cuts };
     })();
     return this.sessions;
   }
 
   /**
-   * The residual streams entering layers 1.. of unpruned sequences (per layer, [batch, seq, hidden]),
-   * and, where the sessions give diverged caches, their keys and values (per cache tensor, [batch, kvHeads, seq, headDim]).
+   * The streams (and attention outputs) of unpruned sequences and, where the sessions give diverged caches, their keys and values.
    * @param input a batch of sequences, as DecoderSession.step takes it (no cache)
    */
-  async residuals(decoder: DecoderSession, input: StepInput): Promise<{ streams: Float32Array[]; kv?: (Float32Array | Uint16Array)[] }> {
+  async residuals(decoder: DecoderSession, input: StepInput): Promise<Residuals> {
     const { residuals } = await this.open();
-    const names = this.streams.slice(1).map((_, i) => residualName(i + 1));
-    const kvNames = this.diverged ? Array.from({ length: decoder.spec.numLayers }, (_, l) => [kvStepName(l, 'key'), kvStepName(l, 'value')]).flat() : [];
-    const out = await residuals.run(decoder.feeds(input), [...names, ...kvNames]);
-    const data = await Promise.all(names.map(async (n) => (await out[n].getData()) as Float32Array));
-    const kv = kvNames.length ? await Promise.all(kvNames.map(async (n) => (await out[n].getData()) as Float32Array | Uint16Array)) : undefined;
+    const layers = this.streams.map((_, l) => l);
+    const streamNames = layers.slice(this.firstCut).map(residualName);
+    const attentionNames = this.attention ? layers.map(attentionName) : [];
+    const kvNames = this.diverged ? layers.flatMap((l) => [kvStepName(l, 'key'), kvStepName(l, 'value')]) : [];
+    const out = await residuals.run(decoder.feeds(input), [...streamNames, ...attentionNames, ...kvNames]);
+    const read = (names: string[]) => Promise.all(names.map(async (n) => (await out[n].getData()) as Float32Array));
+    const streams = [...(this.firstCut ? [new Float32Array(0)] : []), ...(await read(streamNames))];
+    const attention = await read(attentionNames);
+    const kv = kvNames.length ? await read(kvNames) : undefined;
     for (const t of Object.values(out)) t.dispose();
-    return { streams: [new Float32Array(0), ...data], kv };
+    return { streams, attention, kv };
   }
 
   /**
-   * Reads `input`'s rows greedily from layer `layer` up, starting from `stream`.
-   * @param stream [batch, seq, hidden] the residual stream entering `layer`
+   * Reads `input`'s rows greedily from layer `layer` up (after its attention, where firstCut is 0), starting from `from`.
+   * @param from [batch, seq, hidden] each: the residual stream entering `layer`, and with firstCut 0 its attention output
    */
-  async readFrom(decoder: DecoderSession, layer: number, stream: Float32Array, input: StepInput): Promise<GreedyRead> {
+  async readFrom(decoder: DecoderSession, layer: number, from: { stream: Float32Array; attention?: Float32Array }, input: StepInput): Promise<GreedyRead> {
     const { cuts } = await this.open();
     const session = cuts[layer];
     const feeds = decoder.feeds(input);
     const seq = input.inputIds.length / input.batch;
-    const hidden = stream.length / (input.batch * seq);
+    const tensor = (data: Float32Array) => new decoder.Tensor('float32', data, [input.batch, seq, data.length / (input.batch * seq)]);
     const wanted: Record<string, Tensor> = {};
-    for (const name of session.inputNames) wanted[name] = name === this.streams[layer] ? new decoder.Tensor('float32', stream, [input.batch, seq, hidden]) : feeds[name];
+    for (const name of session.inputNames) {
+      if (name === this.streams[layer]) wanted[name] = tensor(from.stream);
+      else if (this.attention && name === this.attention[layer]) wanted[name] = tensor(from.attention!);
+      else wanted[name] = feeds[name];
+    }
     const names = input.draftNext ? this.outputs(layer) : [GREEDY_TOKENS, GREEDY_MARGINS];
     const out = await session.run(wanted, names);
     for (const t of input.past) t.dispose();

@@ -18,7 +18,7 @@ import { checkConfigAgainstGraph } from './configCheck';
 import { sessionErrorMessage } from './sessionErrors';
 import { readModelLayout } from '../onnx/modelLayout';
 import { hasGroupQueryAttention } from '../onnx/findAttentionProjections';
-import { residualStreams } from '../onnx/layerCut';
+import { attentionInputs, residualStreams } from '../onnx/layerCut';
 import { LAYER_SKIP_MAX_BYTES, LayerSkip } from './layerSkip';
 
 export interface ReadOptions {
@@ -111,10 +111,12 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** residualStreams of a model file, or undefined where it cannot be read: the surgery then names the fault. */
-function layerStreams(model: Uint8Array, numLayers: number): string[] | undefined {
+/** residualStreams and attentionInputs of a model file, or undefined where it cannot be read: the surgery then names the fault. */
+function layerStreams(model: Uint8Array, numLayers: number): { streams: string[]; attention?: string[] } | undefined {
   try {
-    return residualStreams(readModelLayout(model), numLayers);
+    const layout = readModelLayout(model);
+    const streams = residualStreams(layout, numLayers);
+    return streams && { streams, attention: attentionInputs(layout, numLayers) };
   } catch {
     return undefined;
   }
@@ -207,7 +209,7 @@ export async function loadDecoderModel(
   }
   const decoder = new DecoderSession(session, runtime.Tensor, spec, { paddedBatches });
   // The residual streams are fed and fetched as float32: fp16 exports keep the full pass.
-  if (streams && paddedBatches && decoder.hasGreedyOutputs && decoder.kvType === 'float32') decoder.layerSkip = new LayerSkip(bytes, streams, (b) => runtime.createSession(b, [], []), decoder);
+  if (streams && paddedBatches && decoder.hasGreedyOutputs && decoder.kvType === 'float32') decoder.layerSkip = new LayerSkip(bytes, streams.streams, (b) => runtime.createSession(b, [], []), decoder, streams.attention);
   return {
     spec,
     tokenizer,

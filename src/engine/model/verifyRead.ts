@@ -11,6 +11,7 @@
  */
 import type { DecoderSession } from './decoderSession';
 import type { GreedyRead } from './greedyRead';
+import type { DecoderSpec } from './modelConfig';
 import { rowsOf } from './lengthGroups';
 
 export interface ReadChunk {
@@ -34,8 +35,8 @@ export interface ReadChunk {
 /** A cache tensor of one row: keys or values [kvHeads, seq, headDim], without padding. */
 export type RowKv = Float32Array | Uint16Array;
 
-/** Per sequence: the residual stream entering each layer 1.. (index 0 empty), [seq, hidden] each; with draftNext, its cache. Without padding. */
-export type StreamCache = Map<string, { streams: Float32Array[]; kv?: RowKv[] }>;
+/** Per sequence, without padding: its Residuals (model/layerSkip), [seq, hidden] each, and [kvHeads, seq, headDim] per cache tensor. */
+export type StreamCache = Map<string, { streams: Float32Array[]; attention: Float32Array[]; kv?: RowKv[] }>;
 
 /** readChunk's result: the greedy read, and the whole cache (2 * numLayers RowKv) of each row that left its draft, by row. */
 export type ChunkRead = GreedyRead & { caches: Map<number, RowKv[]> };
@@ -78,33 +79,38 @@ export async function readChunk(decoder: DecoderSession, chunk: ReadChunk): Prom
   const caches = new Map<number, RowKv[]>();
   if (!skip) {
     const read = await decoder.greedyRead(input(all));
-    keepDiverged(read, all, realLength, width, decoder.spec.numKvHeads, caches);
+    keepDiverged(read, all, realLength, width, decoder.spec, caches);
     return { ...read, caches };
   }
 
   const first = firstPrunedLayers(headMask, batch, numLayers, numHeads);
   const cache: StreamCache = chunk.streams ?? new Map();
-  await readStreams(decoder, chunk, all.filter((r) => first[r] > 0 && first[r] < numLayers), cache);
+  const readLayer = (r: number) => Math.min(first[r], numLayers - 1);
+  await readStreams(decoder, chunk, all.filter((r) => readLayer(r) >= skip.firstCut), cache);
   const tokens = new Int32Array(batch * kept);
   const margins = new Float32Array(batch * kept);
   for (let layer = 0; layer < numLayers; layer++) {
-    const rows = all.filter((r) => Math.min(first[r], numLayers - 1) === layer);
+    const rows = all.filter((r) => readLayer(r) === layer);
     if (rows.length === 0) continue;
     let read: GreedyRead;
-    if (layer === 0) read = await decoder.greedyRead(input(rows));
+    if (layer < skip.firstCut) read = await decoder.greedyRead(input(rows));
     else {
-      // Each row's stream, left-padded with zeros to this chunk's width: pad positions are masked keys.
-      const hidden = cache.get(chunk.sequence[rows[0]])!.streams[layer].length / realLength(rows[0]);
-      const stream = new Float32Array(rows.length * width * hidden);
-      rows.forEach((r, i) => stream.set(cache.get(chunk.sequence[r])!.streams[layer], (i * width + width - realLength(r)) * hidden));
-      read = await skip.readFrom(decoder, layer, stream, input(rows));
+      // Each row's stream (and attention output), left-padded with zeros to this chunk's width: pad positions are masked keys.
+      const padded = (of: (entry: ReturnType<StreamCache['get']> & object) => Float32Array) => {
+        const hidden = of(cache.get(chunk.sequence[rows[0]])!).length / realLength(rows[0]);
+        const out = new Float32Array(rows.length * width * hidden);
+        rows.forEach((r, i) => out.set(of(cache.get(chunk.sequence[r])!), (i * width + width - realLength(r)) * hidden));
+        return out;
+      };
+      const from = { stream: padded((e) => e.streams[layer]), attention: skip.firstCut === 0 ? padded((e) => e.attention[layer]) : undefined };
+      read = await skip.readFrom(decoder, layer, from, input(rows));
     }
     rows.forEach((r, i) => {
       tokens.set(read.tokens.subarray(i * kept, (i + 1) * kept), r * kept);
       margins.set(read.margins.subarray(i * kept, (i + 1) * kept), r * kept);
     });
     // Below its pruned layer a row's cache is its draft's.
-    keepDiverged(read, rows, realLength, width, decoder.spec.numKvHeads, caches, (r, t) => cache.get(chunk.sequence[r])?.kv?.[t]);
+    keepDiverged(read, rows, realLength, width, decoder.spec, caches, (r, t) => cache.get(chunk.sequence[r])?.kv?.[t]);
   }
   return { tokens, margins, caches };
 }
@@ -113,7 +119,7 @@ export async function readChunk(decoder: DecoderSession, chunk: ReadChunk): Prom
  * Adds to `caches` each diverged row of `read` (whose batch held `rows`), unpadded.
  * @param below a cache tensor for the layers the read did not run
  */
-function keepDiverged(read: GreedyRead, rows: number[], realLength: (r: number) => number, width: number, heads: number, caches: Map<number, RowKv[]>, below?: (r: number, t: number) => RowKv | undefined): void {
+function keepDiverged(read: GreedyRead, rows: number[], realLength: (r: number) => number, width: number, { numKvHeads: heads, numLayers: layers }: DecoderSpec, caches: Map<number, RowKv[]>, below?: (r: number, t: number) => RowKv | undefined): void {
   const diverged = read.diverged;
   if (!diverged || diverged.rows.length === 0) return;
   const n = diverged.rows.length;
@@ -121,7 +127,7 @@ function keepDiverged(read: GreedyRead, rows: number[], realLength: (r: number) 
     const r = rows[i];
     const length = realLength(r);
     const kv: RowKv[] = [];
-    for (let t = 0; t < diverged.kv.length; t++) {
+    for (let t = 0; t < 2 * layers; t++) {
       const all = diverged.kv[t];
       kv[t] = all ? unpadRow(all, j, n, heads, width, length) : below!(r, t)!;
     }
@@ -147,19 +153,17 @@ async function readStreams(decoder: DecoderSession, chunk: ReadChunk, rows: numb
   const missing = [...new Set(rows.map((r) => chunk.sequence[r]))].filter((k) => !cache.has(k));
   if (missing.length === 0) return;
   const representatives = missing.map((k) => chunk.sequence.indexOf(k));
-  const { streams, kv } = await decoder.layerSkip!.residuals(decoder, {
+  const { streams, attention, kv } = await decoder.layerSkip!.residuals(decoder, {
     inputIds: rowsOf(ids, representatives, width), attentionMask: rowsOf(mask, representatives, width), positionIds: rowsOf(pos, representatives, width),
     batch: representatives.length, past: decoder.emptyPast(representatives.length), noCache: true, logitsToKeep: 1,
   });
   const heads = decoder.spec.numKvHeads;
   representatives.forEach((r, i) => {
     const length = mask.subarray(r * width, (r + 1) * width).reduce((n, v) => n + Number(v), 0);
-    cache.set(chunk.sequence[r], {
-      streams: streams.map((s) => {
-        const hidden = s.length / (representatives.length * width);
-        return s.slice((i * width + width - length) * hidden, (i + 1) * width * hidden);
-      }),
-      kv: kv?.map((t) => unpadRow(t, i, representatives.length, heads, width, length)),
-    });
+    const unpad = (s: Float32Array) => {
+      const hidden = s.length / (representatives.length * width);
+      return s.slice((i * width + width - length) * hidden, (i + 1) * width * hidden);
+    };
+    cache.set(chunk.sequence[r], { streams: streams.map(unpad), attention: attention.map(unpad), kv: kv?.map((t) => unpadRow(t, i, representatives.length, heads, width, length)) });
   });
 }
