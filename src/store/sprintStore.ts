@@ -1,9 +1,11 @@
 /**
  * The SPRINT slice: a selector trained in the worker from the current sweep
- * (first 80% of its problems train, the rest are held out), saved per model
- * in IndexedDB, exported and imported as JSON, and the heads it ranks for
- * the question in the question panel. A bundled model's shipped selector is
- * used until the user trains or imports one, and again once that is forgotten.
+ * (first 80% of its problems train, the rest are held out), saved in
+ * IndexedDB under what it is (several per model, listed, any of them
+ * reopened or forgotten), exported and imported as JSON, and the heads it
+ * ranks for the question in the question panel. A bundled model's shipped
+ * selector is used until the user trains or imports one, and again once
+ * every saved one is forgotten.
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
@@ -13,7 +15,8 @@ import { parseSelectorText } from '../engine/sprint/selectorFile';
 import { DEFAULT_TRAIN, type TrainOptions } from '../engine/sprint/trainSelector';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { PicksResult } from '../engine/sprint/runPicks';
-import { forgetSelector, loadSavedSelector, saveSelector, type SavedSource } from './selectorPersistence';
+import { forgetSavedSelector, lastUsed, markSelectorUsed, savedSelectors, saveSelector, type SavedSelectorEntry, type SavedSource } from './selectorPersistence';
+import { selectorIdentity, trainingSweepOf } from './selectorIdentity';
 import { fetchShippedSelector, type ShippedLookup } from './shippedSelector';
 import { activeTruncation } from './activeTruncation';
 
@@ -27,6 +30,10 @@ interface SprintState {
   settings: TrainSettings;
   setSettings(change: Partial<TrainSettings>): void;
   selector?: SprintSelector;
+  /** What the selector in use is (selectorIdentity), so an evaluation can be saved under it. */
+  selectorId?: string;
+  /** Every selector saved in this browser for the loaded model, most recently saved first. */
+  saved: SavedSelectorEntry[];
   /** Where the selector in use came from; unknown for one saved before that was recorded. */
   source?: SelectorSource;
   /** Whether it was read back from this browser after a load. */
@@ -58,7 +65,12 @@ interface SprintState {
   /** After a model loads: its saved selector, else the one shipped with it (`from` a bundled folder), if any. */
   restore(info: ModelInfo, from?: ModelSource): Promise<void>;
   importJson(name: string, text: string, info: ModelInfo): void;
+  /** Forgets the selector in use; the saved one used before it, else the shipped one, takes its place. */
   discard(): Promise<void>;
+  /** Puts a saved selector from the list in use. */
+  use(id: string): Promise<void>;
+  /** Forgets one saved selector from the list (the one in use as discard() does). */
+  forget(id: string): Promise<void>;
 }
 
 /** The training split: the first 80% of the sweep's problems (at least one is held out). */
@@ -70,11 +82,26 @@ export function trainingSplit(problemCount: number): number[] {
 // Counts restores, so a slow one for a model since replaced does not overwrite the newer model's selector.
 let restores = 0;
 
+/** The state that puts a saved selector in use. */
+const inUse = (e: SavedSelectorEntry) => ({ ...fresh, selector: e.selector, selectorId: e.id, source: e.source, restored: true, losses: e.selector.losses, seconds: undefined });
+
+/** The state with no saved selector in use: the shipped one, if any. */
+const shippedInUse = (shipped: SprintSelector | undefined) => ({
+  ...fresh,
+  selector: shipped,
+  selectorId: shipped && selectorIdentity(shipped),
+  source: shipped && ({ kind: 'shipped' } as const),
+  restored: false,
+  losses: shipped?.losses ?? [],
+  seconds: undefined,
+});
+
 const fresh = { ranked: undefined, none: undefined, rankedFor: undefined, picks: undefined, picksFor: undefined, error: undefined, status: 'idle' as const };
 
 export const useSprintStore = create<SprintState>((set, get) => ({
   status: 'idle',
   losses: [],
+  saved: [],
   settings: { temperature: DEFAULT_TRAIN.temperature, k: DEFAULT_TRAIN.k, epochs: DEFAULT_TRAIN.epochs, seed: DEFAULT_TRAIN.seed },
   setSettings: (change) => set({ settings: { ...get().settings, ...change } }),
   async train(file, encoder) {
@@ -89,8 +116,9 @@ export const useSprintStore = create<SprintState>((set, get) => ({
     );
     try {
       const { selector, seconds } = await done;
-      set({ selector, seconds, source: { kind: 'trained' }, restored: false, status: 'idle', download: undefined });
-      await saveSelector(selector, { kind: 'trained' });
+      const entry = await saveSelector(selector, { kind: 'trained' }, trainingSweepOf(file));
+      set({ selector, selectorId: entry.id, seconds, source: { kind: 'trained' }, restored: false, status: 'idle', download: undefined });
+      set({ saved: await savedSelectors(selector.model.fingerprint) });
     } catch (err) {
       set({ status: 'error', error: (err as Error).message, download: undefined });
     }
@@ -123,27 +151,41 @@ export const useSprintStore = create<SprintState>((set, get) => ({
   },
   async restore(info, from) {
     const mine = ++restores;
-    const [saved, shipped] = await Promise.all([loadSavedSelector(info.fingerprint), from?.kind === 'bundled' ? fetchShippedSelector(from.name, info) : ({} as ShippedLookup)]);
+    const [saved, shipped] = await Promise.all([savedSelectors(info.fingerprint), from?.kind === 'bundled' ? fetchShippedSelector(from.name, info) : ({} as ShippedLookup)]);
     if (mine !== restores) return;
-    const inUse = saved
-      ? { selector: saved.selector, source: saved.source, restored: true }
-      : { selector: shipped.selector, source: shipped.selector && ({ kind: 'shipped' } as const), restored: false };
-    set({ ...fresh, ...inUse, shipped: shipped.selector, shippedProblem: shipped.problem, losses: inUse.selector?.losses ?? [], seconds: undefined });
+    const last = lastUsed(saved);
+    set({ ...(last ? inUse(last) : shippedInUse(shipped.selector)), saved, shipped: shipped.selector, shippedProblem: shipped.problem });
   },
   importJson(name, text, info) {
     try {
       const selector = parseSelectorText(text, name);
       checkSelectorFor(selector, info);
-      set({ ...fresh, selector, losses: selector.losses, seconds: undefined, source: { kind: 'imported', file: name }, restored: false });
-      void saveSelector(selector, { kind: 'imported', file: name });
+      set({ ...fresh, selector, selectorId: selectorIdentity(selector), losses: selector.losses, seconds: undefined, source: { kind: 'imported', file: name }, restored: false });
+      void saveSelector(selector, { kind: 'imported', file: name }).then(async () => set({ saved: await savedSelectors(info.fingerprint) }));
     } catch (err) {
       set({ error: `Could not import the selector: ${(err as Error).message}` });
     }
   },
   async discard() {
-    const { selector, source, shipped } = get();
-    if (!selector || source?.kind === 'shipped') return;
-    await forgetSelector(selector.model.fingerprint);
-    set({ ...fresh, selector: shipped, source: shipped && { kind: 'shipped' }, restored: false, losses: shipped?.losses ?? [], seconds: undefined });
+    const { selector, selectorId, source, shipped } = get();
+    if (!selector || !selectorId || source?.kind === 'shipped') return;
+    await forgetSavedSelector(selectorId);
+    const saved = await savedSelectors(selector.model.fingerprint);
+    const last = lastUsed(saved);
+    set({ ...(last ? inUse(last) : shippedInUse(shipped)), saved });
+  },
+  async use(id) {
+    const entry = get().saved.find((e) => e.id === id);
+    if (!entry) return;
+    set(inUse(await markSelectorUsed(entry)));
+    set({ saved: await savedSelectors(entry.selector.model.fingerprint) });
+  },
+  async forget(id) {
+    const { saved, selectorId, source } = get();
+    if (id === selectorId && source?.kind !== 'shipped') return get().discard();
+    const entry = saved.find((e) => e.id === id);
+    if (!entry) return;
+    await forgetSavedSelector(id);
+    set({ saved: await savedSelectors(entry.selector.model.fingerprint) });
   },
 }));

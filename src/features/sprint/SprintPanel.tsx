@@ -17,6 +17,7 @@ import { RankedPicks } from './RankedPicks';
 import { SprintSizes } from './SprintSizes';
 import { TrainSettingsForm } from './TrainSettingsForm';
 import { SelectorSummary } from './SelectorSummary';
+import { SavedSelectors } from './SavedSelectors';
 import { MINILM_ID, type SelectorEncoder } from '../../engine/sprint/selectorFormat';
 
 export function SprintPanel() {
@@ -48,7 +49,8 @@ export function SprintPanel() {
         calibrate its chances and to choose how far to trust its per-question picks over one fixed head order; the rest of the sweep stays
         held out for evaluation. To tell methods apart it needs hundreds of questions: sweep at least 500. Questions are embedded with the model&apos;s own mean final hidden state, or, as in the
         original work, with MiniLM sentence embeddings when the Hub can be reached. A bundled model can come with a selector trained on its own
-        sweep, so a question can be ranked at once; one you train or import here takes its place until you forget it.
+        sweep, so a question can be ranked at once; one you train or import here takes its place until you forget it. Every selector trained or imported
+        here is kept in this browser under what it was trained on, and listed, so you can use an earlier one again.
       </p>
       <SprintSizes disabled={busy} />
       <div className="buttons">
@@ -79,12 +81,13 @@ export function SprintPanel() {
           Import selector JSON{' '}
           <input type="file" accept=".json,application/json" disabled={!info || busy} onChange={(e) => void onImport(e.target)} />
         </label>
-        <button type="button" disabled={!selector || source?.kind === 'shipped' || busy} title="Forget the selector trained or imported here; a shipped one takes its place again" onClick={() => void discard()}>
+        <button type="button" disabled={!selector || source?.kind === 'shipped' || busy} title="Forget the selector in use; the saved one used before it, else the shipped one, takes its place" onClick={() => void discard()}>
           Forget selector
         </button>
       </div>
       <TrainSettingsForm disabled={busy} />
       <SelectorSummary />
+      <SavedSelectors disabled={busy} />
       {status === 'training' && (
         <p role="status">
           {download ? (
