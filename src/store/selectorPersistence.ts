@@ -8,10 +8,11 @@
  * is dropped, never used. The selector shipped with a bundled model is
  * never saved here, so forgetting the user's own returns to it.
  */
-import { delMany, getMany, keys, set } from 'idb-keyval';
+import { delMany, getMany, set } from 'idb-keyval';
 import type { SprintSelector } from '../engine/sprint/selectorFormat';
 import { parseSelector } from '../engine/sprint/selectorFile';
 import { selectorIdentity, type TrainingSweep } from './selectorIdentity';
+import { readRecords } from './savedRecords';
 
 /** Where a saved selector came from: trained in this browser, or imported from a file. */
 export type SavedSource = { kind: 'trained' } | { kind: 'imported'; file: string };
@@ -98,13 +99,8 @@ async function migrate(fingerprint: string): Promise<void> {
 /** Every selector saved for this model file, most recently saved first; damaged records are deleted on the way. */
 export async function savedSelectors(fingerprint: string): Promise<SavedSelectorEntry[]> {
   await migrate(fingerprint);
-  const ids = (await keys()).filter((k): k is string => typeof k === 'string' && k.startsWith(PREFIX));
-  const records = await getMany(ids);
-  const entries = ids.map((k, i) => ({ key: k, entry: readRecord(k.slice(PREFIX.length), records[i]) }));
-  await delMany(entries.filter((e) => !e.entry).map((e) => e.key));
-  return entries
-    .map((e) => e.entry)
-    .filter((e): e is SavedSelectorEntry => !!e && e.selector.model.fingerprint === fingerprint)
+  return (await readRecords(PREFIX, readRecord))
+    .filter((e) => e.selector.model.fingerprint === fingerprint)
     .sort((a, b) => b.savedAt - a.savedAt);
 }
 
