@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/headlabPage';
+import { idbKeys, idbPut } from './fixtures/idbStore';
 
 const SHIPPED = JSON.parse(readFileSync('public/models/headlab-math-6x8/sprint-selector.json', 'utf8'));
 
@@ -76,21 +77,10 @@ test('two selectors trained on different problem sets both survive a reload; eac
 test('the one selector an earlier version kept per model is moved into the list once, with where it came from; a damaged record is dropped', async ({ headlab, page }) => {
   await headlab.open();
   await headlab.waitForModel();
-  await page.evaluate(
-    async ([selector, fingerprint]) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('keyval-store');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const store = db.transaction('keyval', 'readwrite').objectStore('keyval');
-      store.put(selector, `headlab:selector:v1:${fingerprint}`);
-      store.put({ kind: 'imported', file: 'from-a-colleague.json' }, `headlab:selector-source:v1:${fingerprint}`);
-      store.put({ selector: { ...selector, params: [1] }, savedAt: 1, usedAt: 2 }, 'headlab:selector:v2:damaged');
-      await new Promise((resolve) => (store.transaction.oncomplete = resolve));
-    },
-    [SHIPPED, SHIPPED.model.fingerprint],
-  );
+  const fingerprint = SHIPPED.model.fingerprint;
+  await idbPut(page, `headlab:selector:v1:${fingerprint}`, SHIPPED);
+  await idbPut(page, `headlab:selector-source:v1:${fingerprint}`, { kind: 'imported', file: 'from-a-colleague.json' });
+  await idbPut(page, 'headlab:selector:v2:damaged', { selector: { ...SHIPPED, params: [1] }, savedAt: 1, usedAt: 2 });
   await page.reload();
   await headlab.waitForModel();
   await expect(page.getByTestId('selector-origin')).toContainText('imported from from-a-colleague.json, restored from this browser');
@@ -100,14 +90,7 @@ test('the one selector an earlier version kept per model is moved into the list 
   await expect(list.locator('tbody tr')).toContainText(`${SHIPPED.trainIds.length} questions (${SHIPPED.trainedOn.problems})`);
   await expect(list.locator('tbody tr')).toContainText('imported from from-a-colleague.json');
   await expect(list.locator('tbody tr')).toContainText('earlier');
-  const left = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const open = indexedDB.open('keyval-store');
-      open.onsuccess = () => resolve(open.result);
-    });
-    const all = db.transaction('keyval').objectStore('keyval').getAllKeys();
-    return new Promise<string[]>((resolve) => (all.onsuccess = () => resolve((all.result as string[]).filter((k) => k.startsWith('headlab:selector')))));
-  });
+  const left = await idbKeys(page, 'headlab:selector');
   expect(left).toHaveLength(1);
   expect(left[0]).toMatch(/^headlab:selector:v2:[0-9a-f]{16}-[0-9a-f]{16}$/);
   expect(headlab.consoleErrors).toEqual([]);

@@ -9,6 +9,7 @@ import { engineClient } from '../worker/client';
 import { useHeadsStore } from './headsStore';
 import { useRunsStore } from './runsStore';
 import { useSweepStore } from './sweepStore';
+import { useSprintEvalStore } from './sprintEvalStore';
 import { useSprintStore } from './sprintStore';
 import type { BackendChoice, FinalEvent, LoadProgress, ModelInfo, ModelSource, ThreadsChoice } from '../worker/protocol';
 import { hubIdProblem } from '../engine/model/modelSource';
@@ -65,6 +66,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
         useHeadsStore.getState().resize(info.spec.numLayers, info.spec.numHeads);
         void useSweepStore.getState().restore(info, useRunsStore.getState().problems);
         void useSprintStore.getState().restore(info, source);
+        void useSprintEvalStore.getState().restore(info.fingerprint);
       }
       set({ status: 'ready', info, source, loading: undefined });
     } catch (err) {

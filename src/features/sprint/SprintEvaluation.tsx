@@ -3,7 +3,8 @@
  * for greedy, sampling, random-head, fixed-order and SPRINT best-of-N, by
  * pass@N and by majority vote, SPRINT paired against each baseline, and
  * per-problem differences. Warns when too few questions could tell the
- * methods apart, and estimates the run's time before it starts.
+ * methods apart, and estimates the run's time before it starts. Finished
+ * evaluations are kept in this browser and listed, to reopen.
  */
 import { useBusyWith } from '../../store/busy';
 import { useRef, useState } from 'react';
@@ -20,6 +21,8 @@ import { PairedTable } from './PairedTable';
 import { FamilyTable } from './FamilyTable';
 import { comparisonToCsv } from '../../engine/sprint/comparisonCsv';
 import { evaluationEstimate, FEW_PROBLEMS } from './evaluationEstimate';
+import { useSprintStore } from '../../store/sprintStore';
+import { SavedEvaluations, selectorWords, ShownEvaluationNote } from './SavedEvaluations';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
@@ -61,7 +64,9 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   const sweepProblems = useSweepStore((s) => s.file?.problems);
   const loadedProblems = useRunsStore((s) => s.problems);
   const maxNewTokens = useSweepStore((s) => s.file?.maxNewTokens ?? 64);
-  const { status, error, done, total, report, run, cancel, rate, skipped } = useSprintEvalStore();
+  const { status, error, done, total, report, shown, run, cancel, rate, skipped } = useSprintEvalStore();
+  const selectorId = useSprintStore((s) => s.selectorId);
+  const selectorSource = useSprintStore((s) => s.source);
   const sweepRate = useSweepStore((s) => s.rate);
   const blocked = useBusyWith() !== undefined;
   // A shipped or imported selector may come with no sweep here: then the loaded problem set is the only source.
@@ -76,7 +81,8 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
   // All three charts in one file under a title naming the data: browsers may block a burst of downloads, and the image stands on its own.
   const exportPngs = async () => {
     const figures = [...(charts.current?.querySelectorAll<HTMLElement>('figure.chart') ?? [])];
-    const title = `HeadLab SPRINT evaluation: ${report?.problems.length ?? 0} held-out problems, N up to ${report?.ns.at(-1) ?? 0}; selector trained on ${selector.trainIds.length} questions`;
+    const trainedOn = shown ? shown.selectorText : `trained on ${selector.trainIds.length} questions`;
+    const title = `HeadLab SPRINT evaluation: ${report?.problems.length ?? 0} held-out problems, N up to ${report?.ns.at(-1) ?? 0}; selector ${trainedOn}`;
     await downloadFiguresAsPng(figures, 'headlab-sprint-charts.png', title);
   };
 
@@ -94,7 +100,11 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
         <label>
           Up to N <input type="number" min={1} max={16} value={maxN} disabled={running} onChange={(e) => setMaxN(Math.min(16, Math.max(1, Number(e.target.value) || 1)))} />
         </label>
-        <button type="button" disabled={running || blocked || problems.length === 0} onClick={() => void run(selector, problems, maxN, maxNewTokens)}>
+        <button
+          type="button"
+          disabled={running || blocked || problems.length === 0 || !selectorId}
+          onClick={() => selectorId && void run(selector, problems, maxN, maxNewTokens, { selectorId, selectorText: selectorWords(selector, selectorSource), source })}
+        >
           Compare five methods on {problems.length} held-out problems
         </button>
         {running && (
@@ -140,8 +150,10 @@ export function SprintEvaluation({ selector }: { selector: SprintSelector }) {
           {error}
         </p>
       )}
+      <SavedEvaluations />
       {report && (
         <div ref={charts}>
+          {shown && <ShownEvaluationNote shown={shown} selectorId={selectorId} />}
           <SummaryTable report={report} />
           <PairedTable report={report} shown={shownNs(report)} />
           <FamilyTable report={report} />
