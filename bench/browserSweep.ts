@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 import type { SweepFile } from '../src/engine/sweep/sweepSchema';
-import type { DecodeMode } from '../src/engine/model/greedyDecoding';
+import type { DecodeMode } from '../src/engine/verify/greedyDecoding';
 import { benchSweepFile } from './benchSweepFile';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';

@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SweepFile, SweepProblem } from '../src/engine/sweep/sweepSchema';
-import type { DecodeMode } from '../src/engine/model/greedyDecoding';
+import type { DecodeMode } from '../src/engine/verify/greedyDecoding';
 import { sweepProblemOf } from '../src/engine/sweep/sweepSchema';
 import { problemFromSynthetic } from '../src/engine/problems/problem';
 import { syntheticProblems } from '../src/engine/problems/synthetic';

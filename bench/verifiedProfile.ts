@@ -1,8 +1,8 @@
 /**
  * Where a draft-verified sweep's time goes, on the bundled model in Node:
  * the same sweep plain and verified, with the decoder's calls timed by kind
- * (decode steps: drafts and rows decoding on; full greedy reads: rows
- * pruned in layer 0; layer-skipped reads and the residual passes).
+ * (prompt reads and one-token steps: drafts and rows decoding on; cut
+ * reads: rows from their pruned layer up; the residual passes).
  * usage: npx tsx bench/verifiedProfile.ts [--problems 40] [--batch 32]
  */
 import { parseArgs } from 'node:util';
@@ -10,8 +10,8 @@ import { BUNDLED_MODEL_DIR, loadNodeModel } from '../src/node/loadNodeModel';
 import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
 import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
 import { runSweep } from '../src/engine/sweep/runSweep';
-import { GREEDY_DECODING } from '../src/engine/model/greedyDecoding';
-import { firstPrunedLayers } from '../src/engine/model/verifyRead';
+import { GREEDY_DECODING } from '../src/engine/verify/greedyDecoding';
+import { firstPrunedLayers } from '../src/engine/verify/verifyRead';
 import { benchSweepFile } from './benchSweepFile';
 import { machineDescription, report } from './benchTable';
 
@@ -35,13 +35,26 @@ function time<T extends object>(obj: T, name: keyof T & string, label: string): 
     }
   };
 }
-time(decoder, 'step', 'decode steps (drafts, rows decoding on)');
-time(decoder, 'greedyRead', 'full reads (rows pruned in layer 0)');
-time(skip, 'readFrom', 'layer-skipped reads');
-time(skip, 'residuals', 'residual passes');
+// Decode steps split by width: prompt reads (the drafts', and rows reading their prompts again) and one-token steps.
+const step = decoder.step.bind(decoder);
+decoder.step = async (input) => {
+  const t = performance.now();
+  try {
+    return await step(input);
+  } finally {
+    const label = input.inputIds.length > input.batch ? 'prompt reads (drafts; rows without a cache reading theirs again)' : 'one-token steps (drafts, rows decoding on)';
+    spent[label] = (spent[label] ?? 0) + performance.now() - t;
+    calls[label] = (calls[label] ?? 0) + 1;
+  }
+};
+time(decoder, 'greedyRead', 'full reads (rows read from the embedding up)');
+time(skip, 'readFrom', 'cut reads (rows from their pruned layer up)');
+time(skip, 'residuals', 'residual passes (the drafts\' streams, attention outputs and cache)');
 // Which rows leave their draft, by the layer of their pruned head: counted from each call's stats.
 const rowsByLayer: number[] = [];
 const leftByLayer: number[] = [];
+let fromCache = 0;
+let continued = 0;
 const verified = GREEDY_DECODING.verified.run;
 GREEDY_DECODING.verified.run = (decoder, prompts, options) => {
   const layers = firstPrunedLayers(options.headMask, prompts.length, model.spec.numLayers, model.spec.numHeads);
@@ -50,6 +63,8 @@ GREEDY_DECODING.verified.run = (decoder, prompts, options) => {
     onStats: (stats) => {
       layers.forEach((l) => l < model.spec.numLayers && (rowsByLayer[l] = (rowsByLayer[l] ?? 0) + 1));
       for (const d of stats.divergences) leftByLayer[layers[d.row]] = (leftByLayer[layers[d.row]] ?? 0) + 1;
+      fromCache += stats.fromCache;
+      continued += stats.continued;
     },
   });
 };
@@ -62,7 +77,7 @@ for (const decode of ['plain', 'verified'] as const) {
   await runSweep(model, base, { batchRows, grade: gradeAnswer, decode });
   totals[decode] = (performance.now() - t) / 1000;
   if (decode === 'verified') totals.accounted = Object.values(spent).reduce((a, b) => a + b, 0) / 1000;
-  if (decode === 'plain') rowsByLayer.length = leftByLayer.length = 0;
+  if (decode === 'plain') rowsByLayer.length = leftByLayer.length = fromCache = continued = 0;
 }
 const share = (left: number, rows: number) => `${((100 * left) / rows).toFixed(1)}%`;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + (b ?? 0), 0);
@@ -79,6 +94,7 @@ report({
   ],
   notes: [
     `49 configurations x ${values.problems} problems of seed 13, ${batchRows} rows per batch`,
+    `rows that decoded on after leaving their draft: ${continued}, ${fromCache} of them from the verification pass's cache`,
     `pruned rows that left their draft: ${share(sum(leftByLayer), sum(rowsByLayer))} (${sum(leftByLayer)} of ${sum(rowsByLayer)}); by the pruned head's layer: ${rowsByLayer.map((n, l) => `${l}: ${share(leftByLayer[l] ?? 0, n)}`).join(', ')}`,
   ],
 });

@@ -16,7 +16,7 @@ import { headMaskTransform } from '../src/engine/onnx/addHeadMask';
 import { gradeAnswer } from '../src/engine/grading/gradeAnswer';
 import { runSweep } from '../src/engine/sweep/runSweep';
 import type { SweepFile } from '../src/engine/sweep/sweepSchema';
-import type { DecodeMode } from '../src/engine/model/greedyDecoding';
+import type { DecodeMode } from '../src/engine/verify/greedyDecoding';
 import { benchSweepFile } from './benchSweepFile';
 import { machineDescription, report } from './benchTable';
 import { cellDifferences } from './cellDifferences';

@@ -14,7 +14,7 @@ import type { FinalEvent } from '../worker/protocol';
 import type { SweepFile } from '../engine/sweep/sweepSchema';
 import type { SweepProblem } from '../engine/sweep/sweepSchema';
 import { DEFAULT_TRAIN } from '../engine/sprint/trainSelector';
-import type { DecodeMode } from '../engine/model/greedyDecoding';
+import type { DecodeMode } from '../engine/verify/greedyDecoding';
 
 async function trainSelector(file: SweepFile): Promise<{ embed: number; train: number; epochs: number }> {
   const trainIndices = file.problems.map((_, i) => i);

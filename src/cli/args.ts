@@ -1,12 +1,12 @@
 /** Argument helpers shared by the CLI commands: typed values or a UsageError that says what is wrong. */
 import type { HeadRef } from '../engine/sweep/sweepSchema';
 import type { DecoderSpec } from '../engine/model/modelConfig';
-import { DECODE_MODES, DEFAULT_DECODE, type DecodeMode } from '../engine/model/greedyDecoding';
+import { DECODE_MODES, DEFAULT_DECODE, type DecodeMode } from '../engine/verify/greedyDecoding';
 
 /** Bad command-line input: the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
 
-/** --decode: how greedy answers under pruning are decoded (engine/model/greedyDecoding). */
+/** --decode: how greedy answers under pruning are decoded (engine/verify/greedyDecoding). */
 export function decodeArg(raw: string | undefined): DecodeMode {
   if (raw === undefined) return DEFAULT_DECODE;
   if (!(DECODE_MODES as readonly string[]).includes(raw)) throw new UsageError(`--decode must be ${DECODE_MODES.join(' or ')}, got "${raw}"`);

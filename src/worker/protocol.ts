@@ -16,7 +16,7 @@ import type { HeadRolesReport } from '../engine/attention/headRoles';
 import type { CheckReport, CheckResult } from '../engine/check/headMaskCheck';
 import type { TruncationReport } from '../engine/truncate/truncateWeights';
 import type { EveryHeadReport } from '../engine/sweep/everyHead';
-import type { DecodeMode } from '../engine/model/greedyDecoding';
+import type { DecodeMode } from '../engine/verify/greedyDecoding';
 import type { TooLong } from '../engine/model/contextFit';
 import type { ImportedProblems } from '../engine/problems/importProblems';
 

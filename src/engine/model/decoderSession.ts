@@ -10,7 +10,7 @@ import { InvalidRequestError, UnsupportedModelError } from './errors';
 import { appendRows } from './kvCache';
 import { floatData } from './halfFloats';
 import { greedyOfLogits, type DivergedCache, type GreedyRead } from './greedyRead';
-import type { LayerSkip } from './layerSkip';
+import type { LayerSkip } from '../verify/layerSkip';
 import { DIVERGED_ROWS, DRAFT_NEXT, divergedKvName } from '../onnx/divergedCacheOutputs';
 
 /** The Tensor class of whichever onnxruntime is in use. */
@@ -81,7 +81,7 @@ export class DecoderSession {
   readonly hasDivergedCache: boolean;
   /** The cache's element type: float16 in fp16 and q4f16 exports, whose past_key_values inputs are float16. */
   readonly kvType: 'float32' | 'float16';
-  /** Set by the loader on small models: verification starts each row at its first pruned layer (model/layerSkip). */
+  /** Set by the loader on small models: verification starts each row at its first pruned layer (verify/layerSkip). */
   layerSkip?: LayerSkip;
   /** With hasKvStep: the outputs to fetch, so the full present tensors never leave the runtime. */
   private readonly kvStepNames: string[];

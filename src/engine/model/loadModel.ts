@@ -19,7 +19,7 @@ import { sessionErrorMessage } from './sessionErrors';
 import { readModelLayout } from '../onnx/modelLayout';
 import { hasGroupQueryAttention } from '../onnx/findAttentionProjections';
 import { attentionInputs, residualStreams } from '../onnx/layerCut';
-import { LAYER_SKIP_MAX_BYTES, LayerSkip } from './layerSkip';
+import { LAYER_SKIP_MAX_BYTES, LayerSkip } from '../verify/layerSkip';
 
 export interface ReadOptions {
   /**
@@ -89,7 +89,7 @@ export interface LoadOptions {
    */
   editWeights?: (onnx: Uint8Array, externalData: ExternalData[], spec: DecoderSpec) => Promise<void>;
   /**
-   * Lets draft verification start rows at their pruned layer (model/layerSkip), on a
+   * Lets draft verification start rows at their pruned layer (verify/layerSkip), on a
    * single-file model under LAYER_SKIP_MAX_BYTES whose layers are a plain residual stack.
    */
   layerSkip?: boolean;

@@ -5,7 +5,7 @@
 import type { LoadedModel } from './loadModel';
 import { buildPromptIds } from './prompt';
 import { generate } from './generate';
-import { generateVerified } from './verifiedGenerate';
+import { generateVerified } from '../verify/verifiedGenerate';
 
 /** Rows per verification pass and per batch decoding on (as a CLI sweep's default batch). */
 const VERIFY_ROWS = 32;
@@ -25,7 +25,7 @@ export interface SolveOptions {
   onText?: (texts: string[], tokens: readonly number[][]) => void;
   /**
    * Each question's unpruned greedy answer, when known: with a headMask the
-   * answers are then verified against them (model/verifiedGenerate), not
+   * answers are then verified against them (verify/verifiedGenerate), not
    * decoded token by token. The same answers either way.
    */
   drafts?: number[][];

@@ -3,7 +3,7 @@
  * int64, the argmax of every position's logits, and `greedy_margins`
  * [batch, seq] float32, the top logit minus the runner-up.
  *
- * Why: draft verification (model/verifiedGenerate) reads one token per
+ * Why: draft verification (verify/verifiedGenerate) reads one token per
  * position of a teacher-forced answer. Fetching `logits` for that copies
  * [batch, seq, vocab] out of the runtime: 333 MB per pass at a 49k
  * vocabulary, where [batch, seq] is a few kilobytes. ArgMax keeps the first

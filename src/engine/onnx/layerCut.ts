@@ -1,6 +1,6 @@
 /**
  * Graphs that start part-way up the layer stack, for draft verification
- * (model/layerSkip): a row that prunes a head in layer L computes, below L,
+ * (verify/layerSkip): a row that prunes a head in layer L computes, below L,
  * exactly what the unpruned draft computed, so it can start from the
  * draft's residual stream at the input of layer L.
  *

@@ -21,7 +21,7 @@ import { topPicks, type SprintSelector } from './selectorFormat';
 import type { EncoderSettings } from './questionEncoder';
 import { mcnemar, pairedBootstrap, type McNemar } from './pairedStats';
 import { greedyPicks, PICK_BLOCK, type Pick } from './greedyPicks';
-import type { DecodeMode } from '../model/greedyDecoding';
+import type { DecodeMode } from '../verify/greedyDecoding';
 
 export const METHODS = ['greedy', 'sampling', 'random', 'fixed', 'sprint'] as const;
 export type Method = (typeof METHODS)[number];

@@ -2,13 +2,13 @@
  * Greedy answers for SPRINT's evaluation: for a block of problems, every
  * distinct pick (a head pruned, or nothing) of every method, decoded in one
  * call. Greedy decoding gives one answer per pruning, so each distinct pick
- * runs once; draft verification (model/greedyDecoding) confirms most picks
+ * runs once; draft verification (verify/greedyDecoding) confirms most picks
  * against the unpruned answer, and pooling a block's rows lets the few that
  * leave it decode on together.
  */
 import type { LoadedModel } from '../model/loadModel';
 import { buildPromptIds } from '../model/prompt';
-import { DEFAULT_DECODE, GREEDY_DECODING, type DecodeMode } from '../model/greedyDecoding';
+import { DEFAULT_DECODE, GREEDY_DECODING, type DecodeMode } from '../verify/greedyDecoding';
 import { gradeAnswer } from '../grading/gradeAnswer';
 import { maskFor, type HeadRef, type SweepProblem } from '../sweep/sweepSchema';
 import type { Attempt } from './bestOfN';

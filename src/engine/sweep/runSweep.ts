@@ -8,7 +8,7 @@
  */
 import type { LoadedModel } from '../model/loadModel';
 import { generate } from '../model/generate';
-import { DEFAULT_DECODE, GREEDY_DECODING, type DecodeMode } from '../model/greedyDecoding';
+import { DEFAULT_DECODE, GREEDY_DECODING, type DecodeMode } from '../verify/greedyDecoding';
 import { buildPromptIds } from '../model/prompt';
 import { scoreContinuations } from '../model/scoreTokens';
 import { maskFor, pendingCells, type SweepCell, type SweepFile } from './sweepSchema';

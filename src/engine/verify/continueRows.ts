@@ -1,13 +1,13 @@
 /**
- * Decoding on from where a row left its draft (model/verifiedGenerate):
+ * Decoding on from where a row left its draft (verify/verifiedGenerate):
  * each row's prompt and answer so far are read in one batched pass, then
  * decoded greedily as generate() would, until the end-of-sequence token or
  * the length limit.
  */
-import type { DecoderSession } from './decoderSession';
-import { decodeFrom, padPrompts, type GenerateOptions } from './generate';
-import { HostKvCache } from './kvCache';
-import { groupByLength, rowsOf } from './lengthGroups';
+import type { DecoderSession } from '../model/decoderSession';
+import { decodeFrom, padPrompts, type GenerateOptions } from '../model/generate';
+import { HostKvCache } from '../model/kvCache';
+import { groupByLength, rowsOf } from '../model/lengthGroups';
 
 /** A row to decode on: its answer so far, ending with its own first token off the draft; grown in place. */
 export interface Continuation {

@@ -15,11 +15,11 @@
  *
  * Stop strings are not supported: no greedy caller uses them.
  */
-import type { DecoderSession } from './decoderSession';
-import { generate, padPrompts, type GenerateOptions } from './generate';
-import { InvalidRequestError } from './errors';
-import { checkpoint } from './checkpoint';
-import { groupByLength, rowsOf } from './lengthGroups';
+import type { DecoderSession } from '../model/decoderSession';
+import { generate, padPrompts, type GenerateOptions } from '../model/generate';
+import { InvalidRequestError } from '../model/errors';
+import { checkpoint } from '../model/checkpoint';
+import { groupByLength, rowsOf } from '../model/lengthGroups';
 import { continueRows, type Continuation } from './continueRows';
 import { continueFromCache, type CachedContinuation } from './continueFromCache';
 import { firstPrunedLayers, keptPositions, readChunk, type StreamCache } from './verifyRead';

@@ -3,11 +3,11 @@
  * signature: `plain` decodes every row token by token (model/generate);
  * `verified` confirms each row against the unpruned answer in one
  * teacher-forced pass and decodes only where a row leaves it
- * (model/verifiedGenerate). Both give the same tokens; `plain` stays for
+ * (verify/verifiedGenerate). Both give the same tokens; `plain` stays for
  * checking (the CLI's --decode plain) and for bench/.
  */
-import type { DecoderSession } from './decoderSession';
-import { generate } from './generate';
+import type { DecoderSession } from '../model/decoderSession';
+import { generate } from '../model/generate';
 import { generateVerified, type VerifiedOptions } from './verifiedGenerate';
 
 export type DecodeMode = 'verified' | 'plain';

@@ -14,10 +14,10 @@ import { reducedShape, STANDIN_SHAPES } from '../standin/shapes';
 import { loadNodeModel } from '../../node/loadNodeModel';
 import { writeStandin } from '../../node/standin/writeStandin';
 import { headMaskTransform } from '../onnx/addHeadMask';
-import type { LoadedModel } from './loadModel';
-import { generate, padPrompts } from './generate';
+import type { LoadedModel } from '../model/loadModel';
+import { generate, padPrompts } from '../model/generate';
 import { generateVerified, type VerifyStats } from './verifiedGenerate';
-import { greedyOfLogits } from './greedyRead';
+import { greedyOfLogits } from '../model/greedyRead';
 
 let dir = '';
 beforeAll(() => {

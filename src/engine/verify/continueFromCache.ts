@@ -1,15 +1,15 @@
 /**
  * Decoding on from where a row left its draft, from the cache the
- * verification pass computed (model/verifyRead): the row's keys and values
+ * verification pass computed (verify/verifyRead): the row's keys and values
  * for its prompt and the draft tokens it agreed with are already there, so
  * it starts with its own first token off the draft as a one-token step. The
- * other way, model/continueRows, reads prompt and prefix again; it stays
+ * other way, verify/continueRows, reads prompt and prefix again; it stays
  * for rows without a cache and for checking (VerifiedOptions.reuseCache).
  */
-import type { DecoderSession } from './decoderSession';
-import { decodeFrom, type GenerateOptions } from './generate';
-import { HostKvCache } from './kvCache';
-import { rowsOf } from './lengthGroups';
+import type { DecoderSession } from '../model/decoderSession';
+import { decodeFrom, type GenerateOptions } from '../model/generate';
+import { HostKvCache } from '../model/kvCache';
+import { rowsOf } from '../model/lengthGroups';
 import type { Continuation } from './continueRows';
 import type { RowKv } from './verifyRead';
 

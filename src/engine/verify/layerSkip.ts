@@ -18,8 +18,8 @@
  * so it is built only for small single-file models, and only on first use.
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import { divergedNames, readDiverged, type DecoderSession, type StepInput } from './decoderSession';
-import type { GreedyRead } from './greedyRead';
+import { divergedNames, readDiverged, type DecoderSession, type StepInput } from '../model/decoderSession';
+import type { GreedyRead } from '../model/greedyRead';
 import { attentionName, cutBelowLayer, residualName, withResidualOutputs } from '../onnx/layerCut';
 import { GREEDY_MARGINS, GREEDY_TOKENS } from '../onnx/greedyOutputs';
 import { kvStepName } from '../onnx/kvStepOutputs';

@@ -1,7 +1,7 @@
 /**
- * The greedy read of one verification chunk (model/verifiedGenerate): every
+ * The greedy read of one verification chunk (verify/verifiedGenerate): every
  * row at once on the decoder's session, or, where the decoder has layer
- * skipping, each row from its first pruned layer up (model/layerSkip), with
+ * skipping, each row from its first pruned layer up (verify/layerSkip), with
  * the unpruned residual streams read once per distinct sequence: a
  * StreamCache keeps them across the chunks of one verification. Given the
  * tokens the draft expects, it also returns the whole cache of each row
@@ -9,10 +9,10 @@
  * pruned layer up, and the draft's below it (the same values: below its
  * pruned layer a row computes what the draft did).
  */
-import type { DecoderSession } from './decoderSession';
-import type { GreedyRead } from './greedyRead';
-import type { DecoderSpec } from './modelConfig';
-import { rowsOf } from './lengthGroups';
+import type { DecoderSession } from '../model/decoderSession';
+import type { GreedyRead } from '../model/greedyRead';
+import type { DecoderSpec } from '../model/modelConfig';
+import { rowsOf } from '../model/lengthGroups';
 
 export interface ReadChunk {
   /** [batch, width] left-padded ids, mask and positions. */
@@ -35,7 +35,7 @@ export interface ReadChunk {
 /** A cache tensor of one row: keys or values [kvHeads, seq, headDim], without padding. */
 export type RowKv = Float32Array | Uint16Array;
 
-/** Per sequence, without padding: its Residuals (model/layerSkip), [seq, hidden] each, and [kvHeads, seq, headDim] per cache tensor. */
+/** Per sequence, without padding: its Residuals (verify/layerSkip), [seq, hidden] each, and [kvHeads, seq, headDim] per cache tensor. */
 export type StreamCache = Map<string, { streams: Float32Array[]; attention: Float32Array[]; kv?: RowKv[] }>;
 
 /** readChunk's result: the greedy read, and the whole cache (2 * numLayers RowKv) of each row that left its draft, by row. */

@@ -8,12 +8,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, loadNodeModel } from '../../node/loadNodeModel';
 import { headMaskTransform } from '../onnx/addHeadMask';
-import type { LoadedModel } from './loadModel';
-import { generate, padPrompts } from './generate';
+import type { LoadedModel } from '../model/loadModel';
+import { generate, padPrompts } from '../model/generate';
 import { generateVerified, type VerifyStats } from './verifiedGenerate';
 import { readChunk, type StreamCache } from './verifyRead';
-import { buildPromptIds } from './prompt';
-import { argmax } from './sampling';
+import { buildPromptIds } from '../model/prompt';
+import { argmax } from '../model/sampling';
 import { GENERATORS } from '../problems/generators';
 import { maskFor, singleHeadConfigs } from '../sweep/sweepSchema';
 import { runSweep } from '../sweep/runSweep';
