@@ -4,7 +4,8 @@
  * GroupQueryAttention stand-in (no left padding: rows run by length),
  * verified answers equal generate()'s; the graph's greedy reading equals
  * one done on fetched logits. Random weights make most pruned rows leave
- * their draft, so decoding on is exercised hard.
+ * their draft, so decoding on is exercised hard: from the pass's float16
+ * cache on the fp16 stand-in, by reading again on the fused one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,9 @@ describe.each(['fp16', 'gqa'])('generateVerified on the %s stand-in', (name) => 
       expect(await generateVerified(m.decoder, prompts, { maxNewTokens: 12, headMask, chunkRows: 5, onStats: (s) => (stats = s) })).toEqual(plain);
       expect(stats!.verified).toBe(9);
       expect(stats!.continued).toBeGreaterThan(0);
+      // The fp16 stand-in's rows decode on from the pass's float16 cache; the fused one has no kv_step to gather, and reads again.
+      expect(m.decoder.hasDivergedCache).toBe(name === 'fp16');
+      expect(stats!.fromCache).toBe(name === 'fp16' ? stats!.continued : 0);
 
       const one = [prompts[0]];
       const { ids, mask, pos } = padPrompts(one, 0n);
