@@ -82,22 +82,23 @@ export function decodeNode(buf: Uint8Array, start: number, end: number, index: n
 }
 
 /**
- * The node's NodeProto payload with input 0 renamed and every other byte
- * (attributes, doc strings, fields this code does not know) kept.
+ * The node's NodeProto payload with input `index` renamed and every other
+ * byte (attributes, doc strings, fields this code does not know) kept.
  */
-export function replaceFirstInput(buf: Uint8Array, node: OnnxNode, input: string): Uint8Array {
+export function replaceInput(buf: Uint8Array, node: OnnxNode, index: number, input: string): Uint8Array {
   const w = Writer.create();
-  let replaced = false;
+  let seen = 0;
   for (const f of protoFields(buf, node.start, node.end, `node "${node.name}"`)) {
-    if (f.field === 1 && !replaced) {
-      w.uint32((1 << 3) | WIRE_LEN).string(input);
-      replaced = true;
-    } else {
-      w.raw(buf.subarray(f.start, f.end));
-    }
+    if (f.field === 1 && seen++ === index) w.uint32((1 << 3) | WIRE_LEN).string(input);
+    else w.raw(buf.subarray(f.start, f.end));
   }
-  if (!replaced) throw new OnnxSurgeryError(`node "${node.name}" (${node.opType}) has no inputs to rewire`);
+  if (seen <= index) throw new OnnxSurgeryError(`node "${node.name}" (${node.opType}) has no input ${index} to rewire`);
   return w.finish();
+}
+
+/** replaceInput of input 0. */
+export function replaceFirstInput(buf: Uint8Array, node: OnnxNode, input: string): Uint8Array {
+  return replaceInput(buf, node, 0, input);
 }
 
 /** An attribute of a new node: an int or an encoded TensorProto. */

@@ -23,6 +23,7 @@ import type { GreedyRead } from '../model/greedyRead';
 import { attentionName, cutBelowLayer, residualName, withResidualOutputs } from '../onnx/layerCut';
 import { GREEDY_MARGINS, GREEDY_TOKENS } from '../onnx/greedyOutputs';
 import { kvStepName } from '../onnx/kvStepOutputs';
+import { keepLastLayerPositions } from '../onnx/lastLayerKeep';
 
 /** The largest ONNX file layer skipping copies into its extra sessions. */
 export const LAYER_SKIP_MAX_BYTES = 64 * 1024 * 1024;
@@ -73,7 +74,10 @@ export class LayerSkip {
     this.sessions ??= (async () => {
       const residuals = await this.create(withResidualOutputs(this.bytes, this.streams, this.attention));
       const cuts: InferenceSession[] = [];
-      for (let layer = this.firstCut; layer < this.streams.length; layer++) cuts[layer] = await this.create(cutBelowLayer(this.bytes, this.cutAt(layer), this.outputs(layer)));
+      // Verification reads argmaxes at the answers' positions only: the last layer's queries run there alone.
+      const last = this.streams.length - 1;
+      const sliced = this.attention ? keepLastLayerPositions(this.bytes, this.streams[last], this.attention[last]) : this.bytes;
+      for (let layer = this.firstCut; layer < this.streams.length; layer++) cuts[layer] = await this.create(cutBelowLayer(sliced, this.cutAt(layer), this.outputs(layer)));
       return { residuals, cuts };
     })();
     return this.sessions;

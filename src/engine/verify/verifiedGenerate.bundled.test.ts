@@ -47,7 +47,7 @@ describe('generateVerified on headlab-math-6x8', () => {
     }
   });
 
-  it('reads each row from its first pruned layer up with the full pass\'s argmax at every position', async () => {
+  it('reads each row from its first pruned layer up with the full pass\'s argmax at every position, and at the last positions alone', async () => {
     const { spec, decoder } = model;
     expect(decoder.layerSkip?.streams).toHaveLength(spec.numLayers);
     const configs = singleHeadConfigs(spec.numLayers, spec.numHeads).slice(1);
@@ -77,6 +77,12 @@ describe('generateVerified on headlab-math-6x8', () => {
       real.forEach((i) => expect(Math.abs(skipped.margins[i] - whole.margins[i])).toBeLessThan(1e-3));
     }
     expect(streams.size).toBe(2);
+    // Reading the last 20 positions only (the last layer's queries there alone): the whole read's last 20 columns.
+    const width = ids.length / rows.length;
+    const last = await readChunk(decoder, { ids, mask, pos, batch: rows.length, headMask, sequence, streams, keep: 20 });
+    const columns = rows.flatMap((_, r) => Array.from({ length: 20 }, (_, j) => r * width + width - 20 + j));
+    expect([...last.tokens]).toEqual(columns.map((i) => whole.tokens[i]));
+    columns.forEach((i, j) => expect(Math.abs(last.margins[j] - whole.margins[i])).toBeLessThan(1e-3));
   });
 
   it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache or not', async () => {
