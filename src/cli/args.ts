@@ -9,7 +9,7 @@ export class UsageError extends Error {}
 /** --decode: how greedy answers under pruning are decoded (engine/verify/greedyDecoding). */
 export function decodeArg(raw: string | undefined): DecodeMode {
   if (raw === undefined) return DEFAULT_DECODE;
-  if (!(DECODE_MODES as readonly string[]).includes(raw)) throw new UsageError(`--decode must be ${DECODE_MODES.join(' or ')}, got "${raw}"`);
+  if (!(DECODE_MODES as readonly string[]).includes(raw)) throw new UsageError(`--decode must be ${DECODE_MODES.slice(0, -1).join(', ')} or ${DECODE_MODES[DECODE_MODES.length - 1]}, got "${raw}"`);
   return raw as DecodeMode;
 }
 

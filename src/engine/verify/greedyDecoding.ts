@@ -1,17 +1,19 @@
 /**
- * The two ways to get greedy answers under head masks, behind one
- * signature: `plain` decodes every row token by token (model/generate);
- * `verified` confirms each row against the unpruned answer in one
- * teacher-forced pass and decodes only where a row leaves it
- * (verify/verifiedGenerate). Both give the same tokens; `plain` stays for
- * checking (the CLI's --decode plain) and for bench/.
+ * The ways to get greedy answers under head masks, behind one signature:
+ * `plain` decodes every row token by token (model/generate); `verified`
+ * confirms each row against the unpruned answer in one teacher-forced pass
+ * and decodes only where a row leaves it, from that pass's cache
+ * (verify/verifiedGenerate); `reread` is verified with the earlier way of
+ * decoding on, reading prompt and prefix again (verify/continueRows). All
+ * give the same tokens; `plain` and `reread` stay for checking (the CLI's
+ * --decode) and for bench/.
  */
 import type { DecoderSession } from '../model/decoderSession';
 import { generate } from '../model/generate';
 import { generateVerified, type VerifiedOptions } from './verifiedGenerate';
 
-export type DecodeMode = 'verified' | 'plain';
-export const DECODE_MODES: readonly DecodeMode[] = ['verified', 'plain'];
+export type DecodeMode = 'verified' | 'reread' | 'plain';
+export const DECODE_MODES: readonly DecodeMode[] = ['verified', 'reread', 'plain'];
 /** Wherever greedy answers run under pruning, unless asked otherwise. */
 export const DEFAULT_DECODE: DecodeMode = 'verified';
 
@@ -32,4 +34,5 @@ export interface GreedyDecoding {
 export const GREEDY_DECODING: Record<DecodeMode, GreedyDecoding> = {
   plain: { run: (decoder, prompts, { maxNewTokens, headMask, signal }) => generate(decoder, prompts, { maxNewTokens, headMask, signal }), readsDrafts: false, batchesPerCall: 1 },
   verified: { run: generateVerified, readsDrafts: true, batchesPerCall: 16 },
+  reread: { run: (decoder, prompts, options) => generateVerified(decoder, prompts, { ...options, reuseCache: false }), readsDrafts: true, batchesPerCall: 16 },
 };
