@@ -10,6 +10,7 @@ import type { HeadRolesReport } from '../engine/attention/headRoles';
 import type { HeadRole } from '../engine/attention/roleQueries';
 import type { Problem } from '../engine/problems/problem';
 import { engineClient } from '../worker/client';
+import { cancelRunning, failedJob } from './workerJob';
 import type { FinalEvent } from '../worker/protocol';
 import { currentPrunedHeads, type HeadRef } from './headsStore';
 import { useSolveStore } from './solveStore';
@@ -91,14 +92,10 @@ export const useAttentionStore = create<AttentionState>((set, get) => ({
       const { view } = await done;
       set({ status: 'done', view, viewFor: req });
     } catch (err) {
-      const e = err as Error;
-      set(e.name === 'AbortError' ? { status: 'idle' } : { status: 'error', error: e.message });
+      set(failedJob(err, 'idle'));
     }
   },
-  cancel() {
-    const id = get().requestId;
-    if (id !== undefined && get().status === 'running') engineClient().cancel(id);
-  },
+  cancel: () => cancelRunning(get()),
   async scoreRoles(problems, label) {
     set({ roles: { status: 'running', done: 0, total: problems.length, ranOn: label } });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'rolesScored' }>>({ type: 'headRoles', problems }, (e) => {
@@ -109,14 +106,10 @@ export const useAttentionStore = create<AttentionState>((set, get) => ({
       const { report } = await done;
       set({ roles: { ...get().roles, status: 'done', report } });
     } catch (err) {
-      const e = err as Error;
-      set({ roles: { ...get().roles, status: e.name === 'AbortError' ? 'idle' : 'error', error: e.name === 'AbortError' ? undefined : e.message } });
+      set({ roles: { ...get().roles, ...failedJob(err, 'idle') } });
     }
   },
-  cancelRoles() {
-    const { requestId, status } = get().roles;
-    if (requestId !== undefined && status === 'running') engineClient().cancel(requestId);
-  },
+  cancelRoles: () => cancelRunning(get().roles),
   setColourRole: (colourRole) => set({ colourRole }),
   clear: () => set({ status: 'idle', view: undefined, viewFor: undefined, error: undefined, roles: { status: 'idle', done: 0, total: 0 }, colourRole: null }),
 }));

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
+import { cancelRunning, failedJob } from './workerJob';
 import type { FinalEvent } from '../worker/protocol';
 import type { EveryHeadReport } from '../engine/sweep/everyHead';
 import { useSprintStore } from './sprintStore';
@@ -37,13 +38,9 @@ export const useEveryHeadStore = create<EveryHeadState>((set, get) => ({
       if (sprint.selector && sprint.rankedFor?.trim() !== question.trim()) await sprint.rank(question);
       set({ status: 'done', report });
     } catch (err) {
-      const e = err as Error;
-      set(e.name === 'AbortError' ? { status: 'cancelled' } : { status: 'error', error: e.message });
+      set(failedJob(err, 'cancelled'));
     }
   },
-  cancel() {
-    const id = get().requestId;
-    if (id !== undefined && get().status === 'running') engineClient().cancel(id);
-  },
+  cancel: () => cancelRunning(get()),
   clear: () => set({ status: 'idle', report: undefined, error: undefined }),
 }));

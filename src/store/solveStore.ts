@@ -1,6 +1,7 @@
 /** The solve slice: one question, its streamed answer, and how fast it came. */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
+import { cancelRunning, failedJob } from './workerJob';
 import { currentPrunedHeads } from './headsStore';
 import { activeTruncation } from './activeTruncation';
 import type { FinalEvent } from '../worker/protocol';
@@ -54,12 +55,8 @@ export const useSolveStore = create<SolveState>((set, get) => ({
       const { result } = await done;
       set({ status: 'done', text: result.text, answerTokens: result.tokens, answerFor: question, tokenCount: result.tokens.length, tokensPerSecond: result.tokens.length / Math.max(result.seconds, 1e-9) });
     } catch (err) {
-      const e = err as Error;
-      set(e.name === 'AbortError' ? { status: 'cancelled' } : { status: 'error', error: e.message });
+      set(failedJob(err, 'cancelled'));
     }
   },
-  stop() {
-    const id = get().requestId;
-    if (id !== undefined && get().status === 'running') engineClient().cancel(id);
-  },
+  stop: () => cancelRunning(get()),
 }));

@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand';
 import { engineClient } from '../worker/client';
+import { cancelRunning, failedJob } from './workerJob';
 import type { FinalEvent } from '../worker/protocol';
 import { runnableProblems } from './contextFit';
 import { METHODS, type ComparisonReport } from '../engine/sprint/compareMethods';
@@ -96,14 +97,10 @@ export const useSprintEvalStore = create<SprintEvalState>((set, get) => ({
       await saveEvaluation(entry);
       set({ saved: await savedEvaluations(fingerprint) });
     } catch (err) {
-      const cancelled = (err as Error).name === 'AbortError';
-      set({ status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : (err as Error).message });
+      set(failedJob(err, 'cancelled'));
     }
   },
-  cancel() {
-    const { requestId, status } = get();
-    if (requestId !== undefined && status === 'running') engineClient().cancel(requestId);
-  },
+  cancel: () => cancelRunning(get()),
   async restore(fingerprint) {
     set({ saved: await savedEvaluations(fingerprint) });
   },
