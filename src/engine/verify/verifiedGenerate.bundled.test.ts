@@ -85,12 +85,13 @@ describe('generateVerified on headlab-math-6x8', () => {
     columns.forEach((i, j) => expect(Math.abs(last.margins[j] - whole.margins[i])).toBeLessThan(1e-3));
   });
 
-  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache or not', async () => {
+  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache, reading again, or both past a cache budget', async () => {
     const { spec, decoder } = model;
     const configs = singleHeadConfigs(spec.numLayers, spec.numHeads);
     const perRow = spec.numLayers * spec.numHeads;
     const seen = { first: 0, midway: 0, early: 0, never: 0, limit: 0 };
     let fromCache = 0;
+    const budgeted: [number, number][] = [];
     for (const [q, question] of questions.entries()) {
       const prompt = buildPromptIds(model.tokenizer, question, spec, 64);
       const prompts = configs.map(() => prompt);
@@ -106,6 +107,11 @@ describe('generateVerified on headlab-math-6x8', () => {
       const reread = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? undefined : 16, reuseCache: false, onStats: (s) => (stats = s) });
       expect(reread).toEqual(plain);
       expect(stats!.fromCache).toBe(0);
+      // A cache budget of about two rows: the first rows to leave decode on from the cache, the rest read again, in one call.
+      const rowBytes = 2 * spec.numLayers * spec.numKvHeads * spec.headDim * 4 * (prompt.length + 64);
+      const mixed = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, cacheBudgetBytes: 2 * rowBytes, onStats: (s) => (stats = s) });
+      expect(mixed).toEqual(plain);
+      if (stats!.continued > 2) budgeted.push([stats!.fromCache, stats!.continued]);
       if (plain[0].length === 64) seen.limit++;
       expect(stats!.verified).toBe(configs.length - 1);
       const draft = plain[0];
@@ -124,7 +130,9 @@ describe('generateVerified on headlab-math-6x8', () => {
     expect(seen.never).toBeGreaterThan(0);
     expect(seen.limit).toBe(1);
     expect(fromCache).toBeGreaterThan(0);
-  }, 180_000);
+    expect(budgeted.length).toBeGreaterThan(0);
+    for (const [cached, continued] of budgeted) expect(cached > 0 && cached < continued).toBe(true);
+  }, 240_000);
 
   it('a verified sweep equals a plain one in predicted, correct and tokens, cell by cell', async () => {
     const file = { ...benchSweepFile({ fingerprint: model.fingerprint, mode: 'generate', seed: 11, count: 4 }) };

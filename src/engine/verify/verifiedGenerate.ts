@@ -25,8 +25,8 @@ import { continueFromCache, type CachedContinuation } from './continueFromCache'
 import { firstPrunedLayers, keptPositions, readChunk, type StreamCache } from './verifyRead';
 
 /**
- * The most bytes of rows' caches one call keeps for decoding on; rows past it read prompt
- * and prefix again. On the bundled model a 16-batch call keeps about 50 MB.
+ * The most bytes of rows' caches one call keeps for decoding on, unless told otherwise; rows
+ * past it read prompt and prefix again. On the bundled model a 16-batch call keeps about 50 MB.
  */
 const CACHE_BUDGET_BYTES = 256 * 1024 * 1024;
 
@@ -42,6 +42,8 @@ export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'row
    * session can give it) or read prompt and prefix again (false: the earlier way, kept for checking).
    */
   reuseCache?: boolean;
+  /** The most bytes of caches kept for decoding on (CACHE_BUDGET_BYTES when absent); rows past it read again. */
+  cacheBudgetBytes?: number;
 }
 
 /** Where a row's greedy answer first left its draft. */
@@ -127,7 +129,7 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
         if (eos.has(token) || answer.length >= max) break;
         const kv = read.caches.get(i);
         const bytes = kv?.reduce((n, t) => n + t.byteLength, 0) ?? 0;
-        if (kv && cacheBytes + bytes <= CACHE_BUDGET_BYTES) {
+        if (kv && cacheBytes + bytes <= (options.cacheBudgetBytes ?? CACHE_BUDGET_BYTES)) {
           cacheBytes += bytes;
           cached.push({ row: r, answer, past: { kv, length: prompts[r].length + k } });
         } else continuing.push({ row: r, answer });
