@@ -7,8 +7,8 @@ import { InvalidRequestError } from '../model/errors';
 import { layout } from './selector';
 import { SELECTOR_SCHEMA, SELECTOR_ENCODERS, SELECTOR_VERSION, type SprintSelector } from './selectorFormat';
 import { MAX_PROBLEMS_TEXT } from './trainedOn';
+import { isObject } from '../jsonShape';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 /**
  * The largest magnitude a trained selector's numbers reach, with a wide margin: weights, log-odds

@@ -5,8 +5,8 @@
  */
 import { InvalidRequestError } from '../model/errors';
 import { BASELINES, METHODS, type ComparisonReport } from './compareMethods';
+import { isObject } from '../jsonShape';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown, min = 0): v is number => Number.isInteger(v) && (v as number) >= min;
 /** A share or a difference of shares; NaN where nothing was counted (bestOfN's empty mean). */
 const isShare = (v: unknown) => typeof v === 'number' && (Number.isNaN(v) || (v >= -1 && v <= 1));

@@ -6,6 +6,7 @@
  */
 import { parseTruncations } from '../truncate/truncationSpec';
 import { SWEEP_SCHEMA, SweepFileError, type SweepFile, type SweepProblem } from './sweepSchema';
+import { isObject } from '../jsonShape';
 
 /** A family is a short name: it labels table rows and CSV cells, so nothing long or odd gets in. */
 const FAMILY_NAME = /^[A-Za-z0-9_-]{1,32}$/;
@@ -14,7 +15,6 @@ const MAX_GRID = 4096;
 /** The most new tokens any HeadLab run asks for, with room to spare. */
 const MAX_NEW_TOKENS = 1 << 16;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const count = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /** Parses a sweep file's text (a byte-order mark allowed), naming `source` when it is not JSON. */

@@ -56,7 +56,7 @@ export class LayerSkip {
     private readonly bytes: Uint8Array, readonly streams: string[], private readonly create: CreateSession, private readonly decoder: DecoderSession,
     private readonly attention?: string[],
   ) {
-    this.diverged = decoder.hasDivergedCache && decoder.hasKvStep;
+    this.diverged = decoder.hasDivergedCache;
     this.firstCut = attention ? 0 : 1;
   }
 

@@ -160,10 +160,8 @@ async function readStreams(decoder: DecoderSession, chunk: ReadChunk, rows: numb
   const heads = decoder.spec.numKvHeads;
   representatives.forEach((r, i) => {
     const length = mask.subarray(r * width, (r + 1) * width).reduce((n, v) => n + Number(v), 0);
-    const unpad = (s: Float32Array) => {
-      const hidden = s.length / (representatives.length * width);
-      return s.slice((i * width + width - length) * hidden, (i + 1) * width * hidden);
-    };
+    // A stream is [batch, seq, hidden]: one head's worth of unpadRow.
+    const unpad = (s: Float32Array) => unpadRow(s, i, representatives.length, 1, width, length) as Float32Array;
     cache.set(chunk.sequence[r], { streams: streams.map(unpad), attention: attention.map(unpad), kv: kv?.map((t) => unpadRow(t, i, representatives.length, heads, width, length)) });
   });
 }
