@@ -176,7 +176,7 @@ export class DecoderSession {
       } else {
         read = greedyOfLogits(floatData(out.logits.type, await out.logits.getData()), out.logits.dims[2]);
       }
-      if (diverged.length) read.diverged = await readDiverged(out, diverged);
+      if (diverged.length) read.diverged = await readDiverged(out, this.spec.numLayers);
       for (const t of Object.values(out)) t.dispose();
       return read;
     });
@@ -277,15 +277,15 @@ export function divergedNames(numLayers: number, fromLayer = 0): string[] {
 }
 
 /**
- * The rows and caches of a read's divergedNames outputs.
- * @returns kv indexed by cache tensor (2 * layer + 0 for the key, + 1 for the value), holes below the first layer fetched
+ * The rows and caches of a read's divergedNames(numLayers, fromLayer) outputs.
+ * @returns kv indexed by cache tensor (2 * layer + 0 for the key, + 1 for the value), holes below fromLayer
  */
-export async function readDiverged(out: InferenceSession.OnnxValueMapType, names: string[]): Promise<DivergedCache> {
+export async function readDiverged(out: InferenceSession.OnnxValueMapType, numLayers: number, fromLayer = 0): Promise<DivergedCache> {
   const rows = Array.from((await out[DIVERGED_ROWS].getData()) as BigInt64Array, Number);
   const kv: (Float32Array | Uint16Array)[] = [];
-  for (const name of names.slice(1)) {
-    const [, layer, which] = name.split('.');
-    kv[2 * Number(layer) + (which === 'value' ? 1 : 0)] = (await out[name].getData()) as Float32Array | Uint16Array;
+  for (let layer = fromLayer; layer < numLayers; layer++) {
+    kv[2 * layer] = (await out[divergedKvName(layer, 'key')].getData()) as Float32Array | Uint16Array;
+    kv[2 * layer + 1] = (await out[divergedKvName(layer, 'value')].getData()) as Float32Array | Uint16Array;
   }
   return { rows, kv };
 }

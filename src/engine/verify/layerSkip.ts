@@ -62,7 +62,12 @@ export class LayerSkip {
 
   /** The outputs a read from `layer` fetches: the diverged cache of the layers it computes keys and values for. */
   private outputs(layer: number): string[] {
-    return [GREEDY_TOKENS, GREEDY_MARGINS, ...(this.diverged ? divergedNames(this.decoder.spec.numLayers, this.attention ? layer + 1 : layer) : [])];
+    return [GREEDY_TOKENS, GREEDY_MARGINS, ...(this.diverged ? divergedNames(this.decoder.spec.numLayers, this.keysFrom(layer)) : [])];
+  }
+
+  /** The first layer whose keys and values a read from `layer` computes (after its attention, the next one's). */
+  private keysFrom(layer: number): number {
+    return this.attention ? layer + 1 : layer;
   }
 
   /** The tensors a cut at `layer` is fed. */
@@ -122,7 +127,7 @@ export class LayerSkip {
     const out = await session.run(wanted, names);
     for (const t of input.past) t.dispose();
     const read: GreedyRead = { tokens: Int32Array.from((await out[GREEDY_TOKENS].getData()) as BigInt64Array, Number), margins: (await out[GREEDY_MARGINS].getData()) as Float32Array };
-    if (names.length > 2) read.diverged = await readDiverged(out, names.slice(2));
+    if (names.length > 2) read.diverged = await readDiverged(out, decoder.spec.numLayers, this.keysFrom(layer));
     for (const t of Object.values(out)) t.dispose();
     return read;
   }
