@@ -56,8 +56,6 @@ interface RunsState {
   importJsonl(file: File): Promise<void>;
   /** Bad lines of the last import beyond those listed in importErrors. */
   moreImportErrors: number;
-  /** Problems the last imported file held past the cap. */
-  overCap: number;
   usePasted(question: string, reference: string): void;
   loadHubDataset(name: HubDatasetName, count: number): Promise<void>;
   /** A data set being fetched from the Hub. */
@@ -108,7 +106,6 @@ export const useRunsStore = create<RunsState>((set, get) => ({
   generated: true,
   importErrors: [],
   moreImportErrors: 0,
-  overCap: 0,
   status: 'idle',
   done: 0,
   total: 0,
@@ -122,15 +119,15 @@ export const useRunsStore = create<RunsState>((set, get) => ({
     try {
       result = (await engineClient().request<Extract<FinalEvent, { type: 'problemsImported' }>>({ type: 'importProblems', file }).done).result;
     } catch (err) {
-      set({ importErrors: [{ line: 0, message: (err as Error).message }], moreImportErrors: 0, overCap: 0 });
+      set({ importErrors: [{ line: 0, message: (err as Error).message }], moreImportErrors: 0 });
       return;
     }
     const { problems, errors, moreErrors, overCap } = result;
     if (problems.length === 0) {
-      set({ importErrors: errors.length ? errors : [{ line: 0, message: `${file.name} holds no problems` }], moreImportErrors: moreErrors, overCap: 0 });
+      set({ importErrors: errors.length ? errors : [{ line: 0, message: `${file.name} holds no problems` }], moreImportErrors: moreErrors });
       return;
     }
-    set({ problems, sourceLabel: importedLabel(problems.length, file.name, overCap), generated: false, importErrors: errors, moreImportErrors: moreErrors, overCap, ...cleared });
+    set({ problems, sourceLabel: importedLabel(problems.length, file.name, overCap), generated: false, importErrors: errors, moreImportErrors: moreErrors, ...cleared });
   },
   async loadHubDataset(name, count) {
     const { label } = HUB_DATASETS[name];

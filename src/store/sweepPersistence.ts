@@ -8,7 +8,8 @@
  * of cells under its own, so saving a batch costs the batch, not the whole
  * sweep so far (a 28 x 16 grid over 500 problems is 224,000 cells).
  */
-import { del, delMany, get, getMany, keys, set, setMany } from 'idb-keyval';
+import { del, delMany, get, getMany, set, setMany } from 'idb-keyval';
+import { keysWith } from './savedRecords';
 import { pendingCells, type SweepCell, type SweepFile } from '../engine/sweep/sweepSchema';
 import { validateSweepFile } from '../engine/sweep/validateSweep';
 import { sweepIdentity } from './sweepIdentity';
@@ -29,8 +30,9 @@ export interface SavedSweepEntry {
 
 let batchCounter = 0;
 
-async function keysWith(prefix: string): Promise<string[]> {
-  return (await keys()).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix));
+/** The cells of saved batches, one per (configuration, problem): a batch saved twice must not count twice. */
+function mergeBatches(batches: (SweepCell[] | undefined)[]): SweepCell[] {
+  return [...new Map(batches.flatMap((b) => b ?? []).map((c) => [`${c.config}.${c.problem}`, c])).values()];
 }
 
 /** Replaces whatever is saved for this sweep with `file` (its cells in one batch); other sweeps stay. */
@@ -43,21 +45,19 @@ export async function saveSweep(file: SweepFile): Promise<void> {
   ]);
 }
 
-/** Adds one batch of cells to the saved record of `file`'s sweep. */
-export async function appendSweepCells(file: SweepFile, cells: SweepCell[]): Promise<void> {
-  await set(`${cellsPrefix(sweepIdentity(file))}${Date.now()}-${batchCounter++}`, cells);
+/** Adds one batch of cells to the saved record of the sweep whose identity is `id` (sweepIdentity). */
+export async function appendSweepCells(id: string, cells: SweepCell[]): Promise<void> {
+  await set(`${cellsPrefix(id)}${Date.now()}-${batchCounter++}`, cells);
 }
 
-async function loadById(id: string): Promise<SavedSweepEntry | undefined> {
+/** @param saved the sweep keys in IndexedDB, read once for every sweep a listing loads */
+async function loadById(id: string, saved: string[]): Promise<SavedSweepEntry | undefined> {
   const head = (await get(headKey(id))) as (SweepFile & { savedAt?: number }) | undefined;
   if (head === undefined) return undefined;
-  const batches = (await getMany(await keysWith(cellsPrefix(id)))) as (SweepCell[] | undefined)[];
-  // One cell per (configuration, problem): a batch saved twice must not count twice.
-  const cells = new Map<string, SweepCell>();
-  for (const batch of batches) for (const c of batch ?? []) cells.set(`${c.config}.${c.problem}`, c);
+  const batches = (await getMany(saved.filter((k) => k.startsWith(cellsPrefix(id))))) as (SweepCell[] | undefined)[];
   const { savedAt = 0, ...rest } = head;
   try {
-    return { id, savedAt, file: validateSweepFile({ ...rest, cells: [...cells.values()] }, 'saved sweep') };
+    return { id, savedAt, file: validateSweepFile({ ...rest, cells: mergeBatches(batches) }, 'saved sweep') };
   } catch {
     await forgetSweep(id);
     return undefined;
@@ -71,8 +71,7 @@ async function migrate(fingerprint: string): Promise<void> {
   const cellKeys = await keysWith(`${v2Head(fingerprint)}:cells:`);
   let old: unknown = v1;
   if (v2 !== undefined) {
-    const batches = (await getMany(cellKeys)) as (SweepCell[] | undefined)[];
-    old = { ...(v2 as SweepFile), cells: [...new Map(batches.flatMap((b) => b ?? []).map((c) => [`${c.config}.${c.problem}`, c])).values()] };
+    old = { ...(v2 as SweepFile), cells: mergeBatches((await getMany(cellKeys)) as (SweepCell[] | undefined)[]) };
   }
   if (old === undefined) return;
   // Only what was read is deleted: a record written since (another tab) stays for its own reading.
@@ -87,8 +86,10 @@ async function migrate(fingerprint: string): Promise<void> {
 /** Every sweep saved for this model file, most recently saved first. */
 export async function savedSweeps(fingerprint: string): Promise<SavedSweepEntry[]> {
   await migrate(fingerprint);
-  const heads = (await keysWith(PREFIX)).filter((k) => !k.includes(':cells:'));
-  const entries = await Promise.all(heads.map((k) => loadById(k.slice(PREFIX.length))));
+  // Identities start with the model's fingerprint (modelScopedId): other models' sweeps are never read.
+  const saved = await keysWith(`${PREFIX}${fingerprint.slice(0, 16)}-`);
+  const heads = saved.filter((k) => !k.includes(':cells:'));
+  const entries = await Promise.all(heads.map((k) => loadById(k.slice(PREFIX.length), saved)));
   return entries.filter((e): e is SavedSweepEntry => !!e && e.file.model.fingerprint === fingerprint).sort((a, b) => b.savedAt - a.savedAt);
 }
 

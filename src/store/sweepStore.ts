@@ -20,6 +20,7 @@ import type { Problem } from '../engine/problems/problem';
 import { appendSweepCells, forgetSavedSweep, savedSweeps, saveSweep, sweepFor, type SavedSweepEntry } from './sweepPersistence';
 import { sweepIdentity } from './sweepIdentity';
 import { runnableProblems } from './contextFit';
+import { cancelRunning, failedJob } from './workerJob';
 
 type Status = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -35,6 +36,8 @@ interface SweepState {
   /** Cells per second since this run started, for the ETA. */
   rate?: number;
   requestId?: number;
+  /** sweepIdentity of `file`, kept beside it so the list and each batch's save need not hash the file again. */
+  shownId?: string;
   start(info: ModelInfo, problems: Problem[], mode: SweepMode): Promise<void>;
   resume(): Promise<void>;
   pause(): void;
@@ -60,46 +63,47 @@ export function sweepProgress(file?: SweepFile): { done: number; total: number }
 }
 
 export const useSweepStore = create<SweepState>((set, get) => {
-  const show = (file: SweepFile) => ({ file, summary: summarizeSweep(file) });
+  const show = (file: SweepFile, id = sweepIdentity(file)) => ({ file, summary: summarizeSweep(file), shownId: id });
+  /** show(), with the status a stopped sweep has: paused while cells remain, else done. */
+  const showStopped = (file: SweepFile) => ({ ...show(file), status: (pendingCells(file).length ? 'paused' : 'done') as Status });
 
   /** Runs the file's pending cells while holding its Web Lock, so two tabs never write one record at once. */
   async function run(file: SweepFile): Promise<void> {
-    const name = `headlab-sweep:${sweepIdentity(file)}`;
-    if (typeof navigator === 'undefined' || !navigator.locks) return runHeld(file);
+    const id = sweepIdentity(file);
+    if (typeof navigator === 'undefined' || !navigator.locks) return runHeld(file, id);
     set({ otherTab: undefined });
-    await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
+    await navigator.locks.request(`headlab-sweep:${id}`, { ifAvailable: true }, async (lock) => {
       if (!lock) {
         set({
-          ...show(file),
-          status: pendingCells(file).length ? 'paused' : 'done',
+          ...showStopped(file),
           otherTab: 'Another tab of this browser is running this same sweep, into the same saved record: it goes on there. Resume here once it stops (reload to see its cells).',
         });
         return;
       }
-      await runHeld(file);
+      await runHeld(file, id);
     });
   }
 
-  async function runHeld(file: SweepFile): Promise<void> {
+  /** @param sweepId sweepIdentity(file): the same for every batch, so it is worked out once */
+  async function runHeld(file: SweepFile, sweepId: string): Promise<void> {
     const started = performance.now();
     const before = file.cells.length;
     let current = file;
-    set({ ...show(file), status: 'running', error: undefined, notice: undefined, rate: undefined });
+    set({ ...show(file, sweepId), status: 'running', error: undefined, notice: undefined, rate: undefined });
     const { id, done } = engineClient().request<Extract<FinalEvent, { type: 'swept' }>>({ type: 'sweep', file, batchRows: 16 }, (e) => {
       if (e.type !== 'sweepCells') return;
       current = { ...current, cells: [...current.cells, ...e.cells] };
-      void appendSweepCells(current, e.cells);
-      set({ ...show(current), rate: (current.cells.length - before) / ((performance.now() - started) / 1000) });
+      void appendSweepCells(sweepId, e.cells);
+      set({ ...show(current, sweepId), rate: (current.cells.length - before) / ((performance.now() - started) / 1000) });
     });
     set({ requestId: id });
     try {
       const { file: finished } = await done;
       // Once finished, its many small batches become one record.
       await saveSweep(finished);
-      set({ ...show(finished), status: 'done' });
+      set({ ...show(finished, sweepId), status: 'done' });
     } catch (err) {
-      const e = err as Error;
-      set(e.name === 'AbortError' ? { status: 'paused' } : { status: 'error', error: e.message });
+      set(failedJob(err, 'paused'));
     }
   }
 
@@ -135,26 +139,23 @@ export const useSweepStore = create<SweepState>((set, get) => {
       const { file } = get();
       if (file) await run(file);
     },
-    pause() {
-      const { requestId, status } = get();
-      if (requestId !== undefined && status === 'running') engineClient().cancel(requestId);
-    },
+    pause: () => cancelRunning(get()),
     async discard() {
       get().pause();
       const { file } = get();
       if (file) await forgetSavedSweep(file);
       const saved = file ? await savedSweeps(file.model.fingerprint) : get().saved;
-      set({ file: undefined, summary: undefined, status: 'idle', rate: undefined, notice: undefined, skipped: undefined, otherTab: undefined, saved });
+      set({ file: undefined, summary: undefined, shownId: undefined, status: 'idle', rate: undefined, notice: undefined, skipped: undefined, otherTab: undefined, saved });
     },
     async restore(info, problems) {
       const saved = await savedSweeps(info.fingerprint);
       const shown = sweepFor(saved, problems) ?? saved[0];
-      if (shown) set({ ...show(shown.file), status: pendingCells(shown.file).length ? 'paused' : 'done', notice: undefined, otherTab: undefined, saved });
-      else set({ file: undefined, summary: undefined, status: 'idle', notice: undefined, otherTab: undefined, saved });
+      if (shown) set({ ...showStopped(shown.file), notice: undefined, otherTab: undefined, saved });
+      else set({ file: undefined, summary: undefined, shownId: undefined, status: 'idle', notice: undefined, otherTab: undefined, saved });
     },
     open(id) {
       const entry = get().saved.find((e) => e.id === id);
-      if (entry && get().status !== 'running') set({ ...show(entry.file), status: pendingCells(entry.file).length ? 'paused' : 'done', notice: undefined, otherTab: undefined, error: undefined });
+      if (entry && get().status !== 'running') set({ ...showStopped(entry.file), notice: undefined, otherTab: undefined, error: undefined });
     },
     importJson(text, info) {
       try {

@@ -46,15 +46,6 @@ interface TruncateState {
   cancelSweep(): void;
 }
 
-/** The ?truncate= list in `search`, [] when absent or malformed. */
-export function truncationsInUrl(search: string): string[] {
-  try {
-    return parseTruncations(new URLSearchParams(search).get('truncate') ?? undefined).map(formatTruncation);
-  } catch {
-    return [];
-  }
-}
-
 /** Says on the page that the link's truncation could not be used, and takes it out of the link. */
 function refuseLinkTruncation(why: string): void {
   useLinkStore.getState().addIgnored(`truncate=${new URLSearchParams(location.search).get('truncate') ?? ''}: ${why}`);

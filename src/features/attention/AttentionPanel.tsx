@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAttentionStore, currentQuestion } from '../../store/attentionStore';
-import { useHeadsStore, prunedHeads, currentPrunedHeads } from '../../store/headsStore';
+import { useHeadsStore, prunedHeads } from '../../store/headsStore';
 import { useModelStore } from '../../store/modelStore';
 import { useSolveStore } from '../../store/solveStore';
 import { useCanStart } from '../../store/busy';
@@ -31,12 +31,8 @@ function fitCell(n: number, maps: number): number {
 /** Prunes or restores the inspected head without leaving inspect mode. */
 function PruneShown({ layer, head }: { layer: number; head: number }) {
   const pruned = useHeadsStore((s) => !!s.pruned[layer * s.numHeads + head]);
-  const toggle = () => {
-    const others = currentPrunedHeads().filter(([l, h]) => l !== layer || h !== head);
-    useHeadsStore.getState().setPruned(pruned ? others : [...others, [layer, head]]);
-  };
   return (
-    <button type="button" onClick={toggle}>
+    <button type="button" onClick={() => useHeadsStore.getState().toggle(layer, head)}>
       {pruned ? `Restore layer ${layer} head ${head}` : `Prune layer ${layer} head ${head}`}
     </button>
   );

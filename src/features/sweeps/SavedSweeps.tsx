@@ -3,17 +3,21 @@
  * is (problems, mode, settings), so one set's sweep never replaces
  * another's and any of them can be reopened.
  */
+import { useMemo } from 'react';
 import { sweepProgress, useSweepStore } from '../../store/sweepStore';
-import { sweepIdentity } from '../../store/sweepIdentity';
 import { SavedList, savedWhen } from '../saved/SavedList';
 
 export function SavedSweeps() {
-  const { saved, file, status, open } = useSweepStore();
-  const shown = file && sweepIdentity(file);
+  // Only what the list shows: a running sweep's batches change the file, not these.
+  const saved = useSweepStore((s) => s.saved);
+  const shown = useSweepStore((s) => s.shownId);
+  const running = useSweepStore((s) => s.status === 'running');
+  const open = useSweepStore((s) => s.open);
+  const progress = useMemo(() => saved.map((e) => sweepProgress(e.file)), [saved]);
   return (
     <SavedList label="Saved sweeps" noun="sweep" count={saved.length} columns={['Problems', 'Mode', 'Cells', 'Saved', 'Action']}>
-      {saved.map((e) => {
-        const { done, total } = sweepProgress(e.file);
+      {saved.map((e, i) => {
+        const { done, total } = progress[i];
         const first = e.file.problems[0]?.id ?? '';
         return (
           <tr key={e.id}>
@@ -30,7 +34,7 @@ export function SavedSweeps() {
               {e.id === shown ? (
                 'shown'
               ) : (
-                <button type="button" disabled={status === 'running'} onClick={() => open(e.id)}>
+                <button type="button" disabled={running} onClick={() => open(e.id)}>
                   Open
                 </button>
               )}
