@@ -60,4 +60,19 @@ describe('HostKvCache', () => {
     cache.append([block(1, 1, 2, 2, 0)], 2, [0]);
     expect(() => cache.append([block(1, 1, 1, 2, 0)], 1, [0])).toThrow(RangeError);
   });
+
+  it('replaces its contents with a new layout written into the free half, while the current tensors stay readable', () => {
+    const [rows, heads, dim] = [2, 2, 3];
+    const cache = new HostKvCache(ort.Tensor, 1, rows, heads, dim, 6);
+    const first = block(rows, heads, 4, dim, 0);
+    cache.append([first], 4, [0, 1]);
+    const before = cache.tensors()[0].data as Float32Array;
+    // Row 1 alone, at 5 positions per head: a pad position first, then its 4.
+    const row1 = (h: number) => before.subarray((heads + h) * 4 * dim, (heads + h + 1) * 4 * dim);
+    cache.replace(1, 5, (_, out, at) => [0, 1].forEach((h) => out.set(row1(h), at + (h * 5 + 1) * dim)));
+    const [t] = cache.tensors();
+    expect(t.dims).toEqual([1, heads, 5, dim]);
+    for (const h of [0, 1]) expect(Array.from((t.data as Float32Array).subarray((h * 5 + 1) * dim, (h + 1) * 5 * dim))).toEqual(naive(first, new Float32Array(0), [1], heads, 4, 0, dim).slice(h * 4 * dim, (h + 1) * 4 * dim));
+    expect(() => cache.replace(2, 7, () => {})).toThrow(RangeError);
+  });
 });

@@ -74,6 +74,19 @@ export class HostKvCache {
   }
 
   /**
+   * Replaces the cache with `rows` rows of `length` positions, which `write` lays out in the half not
+   * in use (the current cache's tensors() stay readable meanwhile), at [rows, heads, length, dim] from `at`.
+   */
+  replace(rows: number, length: number, write: (t: number, out: Float32Array | Uint16Array, at: number) => void): void {
+    if (rows * this.heads * length * this.dim > this.size) throw new RangeError('HostKvCache: the cache outgrew maxLength');
+    const next = 1 - this.current;
+    this.buffers.forEach((b, t) => write(t, b, next * this.size));
+    this.current = next;
+    this.rows = rows;
+    this.length = length;
+  }
+
+  /**
    * Appends one step: the cache becomes rows `keep` of (cache ++ step).
    * @param step count arrays [rows, heads, seq, dim], this step's keys and values (of the cache's type)
    * @param keep indices into the current rows, in the order to keep them

@@ -85,7 +85,7 @@ describe('generateVerified on headlab-math-6x8', () => {
     columns.forEach((i, j) => expect(Math.abs(last.margins[j] - whole.margins[i])).toBeLessThan(1e-3));
   });
 
-  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache, reading again, or both past a cache budget', async () => {
+  it('gives every pruned row generate()\'s greedy answer, whether it leaves the draft at once, mid-way, by stopping early, or never, decoding on from the pass\'s cache (rows joining a batch as others end, or in fixed groups), reading again, or both past a cache budget', async () => {
     const { spec, decoder } = model;
     const configs = singleHeadConfigs(spec.numLayers, spec.numHeads);
     const perRow = spec.numLayers * spec.numHeads;
@@ -99,17 +99,17 @@ describe('generateVerified on headlab-math-6x8', () => {
       configs.forEach((c, r) => headMask.set(maskFor(c, spec.numLayers, spec.numHeads), r * perRow));
       const plain = await generate(decoder, prompts, { maxNewTokens: 64, headMask });
       let stats: VerifyStats | undefined;
-      // Passes of 16 rows, and of all rows at once; rows decoding on from the pass's cache, and reading their prompts again.
-      const verified = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? 16 : undefined, onStats: (s) => (stats = s) });
+      // Passes of 16 rows, and of 4 (rows decoding on join a batch of 4 as others end); rows decoding on from the pass's cache, and reading their prompts again.
+      const verified = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? 16 : 4, onStats: (s) => (stats = s) });
       expect(verified).toEqual(plain);
       expect(stats!.fromCache).toBe(stats!.continued);
       fromCache += stats!.fromCache;
       const reread = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, chunkRows: q % 2 ? undefined : 16, reuseCache: false, onStats: (s) => (stats = s) });
       expect(reread).toEqual(plain);
       expect(stats!.fromCache).toBe(0);
-      // A cache budget of about two rows: the first rows to leave decode on from the cache, the rest read again, in one call.
+      // A cache budget of about two rows: the first rows to leave decode on from the cache (in fixed groups, the earlier way), the rest read again, in one call.
       const rowBytes = 2 * spec.numLayers * spec.numKvHeads * spec.headDim * 4 * (prompt.length + 64);
-      const mixed = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, cacheBudgetBytes: 2 * rowBytes, onStats: (s) => (stats = s) });
+      const mixed = await generateVerified(decoder, prompts, { maxNewTokens: 64, headMask, cacheBudgetBytes: 2 * rowBytes, cachedDecoding: 'groups', onStats: (s) => (stats = s) });
       expect(mixed).toEqual(plain);
       if (stats!.continued > 2) budgeted.push([stats!.fromCache, stats!.continued]);
       if (plain[0].length === 64) seen.limit++;

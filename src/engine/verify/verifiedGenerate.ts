@@ -22,6 +22,7 @@ import { checkpoint } from '../model/checkpoint';
 import { groupByLength, rowsOf } from '../model/lengthGroups';
 import { continueRows, type Continuation } from './continueRows';
 import { continueFromCache, type CachedContinuation } from './continueFromCache';
+import { continueInFlow } from './continueInFlow';
 import { firstPrunedLayers, keptPositions, readChunk, type StreamCache } from './verifyRead';
 
 /**
@@ -44,6 +45,11 @@ export interface VerifiedOptions extends Omit<GenerateOptions, 'sampling' | 'row
   reuseCache?: boolean;
   /** The most bytes of caches kept for decoding on (CACHE_BUDGET_BYTES when absent); rows past it read again. */
   cacheBudgetBytes?: number;
+  /**
+   * How rows decode on from the pass's cache: in one batch that rows join as others end (verify/continueInFlow, the default),
+   * or in fixed groups (verify/continueFromCache: the earlier way, kept for checking).
+   */
+  cachedDecoding?: 'flow' | 'groups';
 }
 
 /** Where a row's greedy answer first left its draft. */
@@ -138,7 +144,8 @@ export async function generateVerified(decoder: DecoderSession, prompts: number[
     });
   }
   const sequenceLength = (c: Continuation) => prompts[c.row].length + c.answer.length;
-  for (const group of chunks(cached, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueFromCache(decoder, group, options);
+  if (options.cachedDecoding !== 'groups' && decoder.paddedBatches) await continueInFlow(decoder, cached, options, options.chunkRows ?? cached.length);
+  else for (const group of chunks(cached, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueFromCache(decoder, group, options);
   for (const group of chunks(continuing, sequenceLength, decoder.paddedBatches, options.chunkRows)) await continueRows(decoder, prompts, group, options);
   options.onStats?.({ rows, drafted, verified: toVerify.length, divergences, continued: continuing.length + cached.length, fromCache: cached.length });
   return answers;
