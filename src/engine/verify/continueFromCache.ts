@@ -5,6 +5,10 @@
  * it starts with its own first token off the draft as a one-token step. The
  * other way, verify/continueRows, reads prompt and prefix again; it stays
  * for rows without a cache and for checking (VerifiedOptions.reuseCache).
+ * This module decodes fixed groups of such rows: the way before
+ * verify/continueInFlow, which keeps the batch full as rows end; it stays
+ * for sessions that cannot take left padding and for checking
+ * (VerifiedOptions.cachedDecoding: 'groups').
  */
 import type { DecoderSession } from '../model/decoderSession';
 import { decodeFrom, type GenerateOptions } from '../model/generate';
