@@ -37,7 +37,10 @@ test('before, after and difference side by side; the switch looks on; the shown 
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('[data-cell="2.3"]')).toHaveAttribute('aria-pressed', 'true');
   await panel.getByRole('button', { name: 'Show attention' }).click();
-  const boxes = await Promise.all(['attention-before', 'attention-after', 'attention-difference'].map(async (id) => (await panel.getByTestId(id).boundingBox())!));
+  const maps = ['attention-before', 'attention-after', 'attention-difference'];
+  // The maps draw once their patterns arrive: measured before that, the difference map had no box yet (a CI run failed so).
+  for (const id of maps) await expect(panel.getByTestId(id)).toBeVisible();
+  const boxes = await Promise.all(maps.map(async (id) => (await panel.getByTestId(id).boundingBox())!));
   // One row: the three maps share their top edge and all fit in the window.
   expect(Math.abs(boxes[1].y - boxes[0].y)).toBeLessThan(2);
   expect(Math.abs(boxes[2].y - boxes[0].y)).toBeLessThan(2);
