@@ -6,7 +6,7 @@
  * alternating runs in one page (the ratio is of the fastest of each), with
  * every cell of the two compared. Also counts the page's long tasks (over
  * 50 ms) while the worker sweeps: the main thread should have none.
- * usage: npm run build && npx tsx bench/browserSweep.ts [--problems 100] [--batch 16] [--repeats 1]
+ * usage: npm run build && npx tsx bench/browserSweep.ts [--problems 100] [--batch 16] [--repeats 1] [--threads 1]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,10 +17,11 @@ import { benchSweepFile } from './benchSweepFile';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
-const { values } = parseArgs({ options: { problems: { type: 'string', default: '100' }, batch: { type: 'string', default: '16' }, repeats: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { problems: { type: 'string', default: '100' }, batch: { type: 'string', default: '16' }, repeats: { type: 'string', default: '1' }, threads: { type: 'string', default: '1' } } });
 const count = Number(values.problems);
 const batch = Number(values.batch);
 const repeats = Number(values.repeats);
+const threads = Number(values.threads);
 
 type Run = { seconds: number; cells: number; file: SweepFile };
 type Hook = { headlabBench: { sweep(f: SweepFile, b: number, d: DecodeMode): Promise<Run> }; longTasks: number[] };
@@ -43,7 +44,7 @@ const result = await withAppInBrowser(4321, async (page) => {
     }
   }
   return { plain: best.plain!, verified: best.verified!, longTasks: await page.evaluate(() => (window as unknown as Hook).longTasks) };
-});
+}, undefined, { threads });
 load.push(loadavg()[0]);
 
 const key = (f: SweepFile) => new Map(f.cells.map((c) => [`${c.config}/${c.problem}`, JSON.stringify([c.predicted, c.correct, c.tokens])]));
@@ -53,9 +54,9 @@ const row = (how: string, r: Run) => ({
   how, cells: r.cells, 'rows per batch': batch, seconds: r.seconds.toFixed(2), 'cells/s': (r.cells / r.seconds).toFixed(1), 'vs plain': (result.plain.seconds / r.seconds).toFixed(2) + 'x',
 });
 report({
-  name: 'browser-sweep',
-  command: `npm run build && npx tsx bench/browserSweep.ts --problems ${count} --batch ${batch} --repeats ${repeats}`,
-  machine: `${machineDescription()}, headless Chromium, WASM, one thread`,
+  name: threads === 1 ? 'browser-sweep' : `browser-sweep-${threads}-threads`,
+  command: `npm run build && npx tsx bench/browserSweep.ts --problems ${count} --batch ${batch} --repeats ${repeats}${threads === 1 ? '' : ` --threads ${threads}`}`,
+  machine: `${machineDescription()}, headless Chromium, WASM, ${threads === 1 ? 'one thread' : `${threads} threads`}`,
   date: new Date().toISOString(),
   rows: [row('plain (decode every cell)', result.plain), row('verified (draft + one pass)', result.verified)],
   notes: [

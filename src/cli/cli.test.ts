@@ -93,9 +93,9 @@ describe('npm run cli', () => {
     expect(JSON.parse(readFileSync(partial, 'utf8')).cells).toHaveLength(12);
   });
 
-  it('sweep --decode plain and --decode reread give the verified default\'s cells', () => {
+  it('sweep --decode plain, groups and reread give the verified default\'s cells', () => {
     const args = ['--model', MODEL, '--problems', 'synthetic:3:7', '--heads', '0.2,2.5,5.7'];
-    const runs = (['verified', 'plain', 'reread'] as const).map((decode) => {
+    const runs = (['verified', 'plain', 'reread', 'groups'] as const).map((decode) => {
       const out = join(dir, `decode-${decode}.json`);
       expect(cli('sweep', ...args, ...(decode === 'verified' ? [] : ['--decode', decode]), '--out', out).status).toBe(0);
       return validateSweepFile(JSON.parse(readFileSync(out, 'utf8'))).cells.map(({ config, problem, predicted, correct, tokens }) => ({ config, problem, predicted, correct, tokens }));
@@ -103,6 +103,7 @@ describe('npm run cli', () => {
     expect(runs[0]).toHaveLength(4 * 3);
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]).toEqual(runs[2]);
+    expect(runs[0]).toEqual(runs[3]);
   });
 
   it('exits 2 with a clear message on bad arguments', () => {
@@ -113,7 +114,7 @@ describe('npm run cli', () => {
       [['generate', '--model', MODEL, '--prompt', 'x', '--prune', '6.0'], 'outside this model\'s 6 layers x 8 heads'],
       [['eval', '--model', MODEL, '--problems', 'synthetic:5'], '--problems synthetic:COUNT:SEED[:LEVEL]'],
       [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--shard', '2/2'], '--shard takes i/n'],
-      [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--decode', 'fast'], '--decode must be verified, reread or plain, got "fast"'],
+      [['sweep', '--model', MODEL, '--problems', 'synthetic:2:7', '--out', join(dir, 'x.json'), '--decode', 'fast'], '--decode must be verified, groups, reread or plain, got "fast"'],
       [['merge', '--out', join(dir, 'm.json'), join(dir, 'missing.json')], 'missing.json: no such file'],
       [['eval', '--model', MODEL, '--problems', 'synthetic:2:7', '--max-new-tokens', '99999999'], "--max-new-tokens 99999999 leaves no room for a question in the model's 256-token context: use at most 255"],
       [['sprint', 'train', '--model', MODEL, '--sweep', join(dir, 'any.json'), '--out', join(dir, 'nowhere', 's.json')], `the folder ${join(dir, 'nowhere')} does not exist`],

@@ -2,7 +2,7 @@
  * Headless HeadLab over the same engine as the app, on onnxruntime-node.
  *   npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
  *   npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--json]
- *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--decode verified|reread|plain] --out FILE
+ *   npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--decode verified|groups|reread|plain] --out FILE
  *   npm run cli -- merge A.json B.json ... --out FILE
  * generate/eval/sweep: [--truncate L.MATRIX:KEEP,...]; sweep: [--truncate-sweep F,...]
  * M: a model folder, an http(s) base URL or a Hub id. P: synthetic:COUNT:SEED[:LEVEL], mix:COUNT:SEED[:LEVEL],
@@ -28,12 +28,12 @@ import { truncationLoadOptions, truncationsArg } from './truncateArgs';
 
 const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L.H,...] [--max-new-tokens N] [--json]
        npm run cli -- eval --model M --problems P [--prune L.H,...] [--batch N] [--max-new-tokens N] [--json]
-       npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] [--decode verified|reread|plain] --out FILE
+       npm run cli -- sweep --model M --problems P [--mode generate|logprob] [--heads all|L.H,...] [--shard i/n] [--batch N] [--decode verified|groups|reread|plain] --out FILE
        npm run cli -- merge A.json B.json ... --out FILE
        npm run cli -- check --model M [--dtype fp32|fp16|q4f16|...] [--json]
        npm run cli -- attention --model M --prompt TEXT [--prune L.H,...] [--layer L] [--head H] [--json]
        npm run cli -- sprint train --model M --sweep SWEEP.json --out SELECTOR.json [--train-fraction 0.8] [--seed S] [--epochs E] [--temperature T] [--k K] [--encoder mean-final-hidden|minilm]
-       npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--decode verified|reread|plain] [--out REPORT.json] [--json]
+       npm run cli -- sprint eval --model M --selector SELECTOR.json --problems P [--n 16] [--decode verified|groups|reread|plain] [--out REPORT.json] [--json]
   M: model folder, http(s) base URL, or Hugging Face Hub id
   P: ${PROBLEMS_FORMS}
      (synthetic LEVEL 1 to 4; mix: eight question families, LEVEL 1 to 3)
@@ -41,8 +41,9 @@ const USAGE = `usage: npm run cli -- generate --model M --prompt TEXT [--prune L
   generate, eval and sweep take --truncate L.MATRIX:KEEP[:bottom],... (MATRIX attn.q|k|v|o, mlp.gate|up|down; KEEP a fraction or rN):
   each matrix replaced by its top singular components; sweep --truncate-sweep 0.5,0.1 [--matrices attn.o,mlp.down] runs every layer x matrix at each fraction
   sweep and sprint eval --decode plain decode every pruned answer token by token; the default, verified, checks each against
-  the unpruned answer in one teacher-forced pass and decodes on only where it differs, from that pass's cache; reread does
-  the same but reads prompt and prefix again to decode on (all three give the same answers)
+  the unpruned answer in one teacher-forced pass and decodes on only where it differs, from that pass's cache in one batch
+  that rows join as others end; groups decodes on from the cache in fixed groups; reread reads prompt and prefix again to
+  decode on (all four give the same answers)
   Every command that loads a model also takes --device cpu|webgpu (default cpu; webgpu runs on a GPU over Vulkan)
   and --threads N (CPU intra-op threads, default 1)`;
 

@@ -16,6 +16,7 @@ import { HostKvCache } from '../model/kvCache';
 import { rowsOf } from '../model/lengthGroups';
 import type { Continuation } from './continueRows';
 import type { RowKv } from './verifyRead';
+import { pastSource, writeLeftPadded } from './leftPadRows';
 
 /** A continuation with the cache of its prompt and agreed prefix. */
 export interface CachedContinuation extends Continuation {
@@ -41,12 +42,7 @@ export async function continueFromCache(decoder: DecoderSession, group: CachedCo
   // Each row's cache, left-padded to the longest: the attention mask hides the pad positions, as in a padded prompt.
   const tensors = Array.from({ length: 2 * spec.numLayers }, (_, t) => {
     const out = decoder.kvType === 'float16' ? new Uint16Array(n * heads * width * dim) : new Float32Array(n * heads * width * dim);
-    group.forEach(({ past }, i) => {
-      const seq = past.kv[t].length / (heads * dim);
-      for (let h = 0; h < heads; h++) {
-        out.set(past.kv[t].subarray(h * seq * dim, (h * seq + past.length) * dim) as never, ((i * heads + h) * width + width - past.length) * dim);
-      }
-    });
+    writeLeftPadded(out, 0, width, heads, dim, group.map(({ past }) => pastSource(past.kv[t], past.length, heads, dim)));
     return out;
   });
   const cache = new HostKvCache(decoder.Tensor, 2 * spec.numLayers, n, heads, dim, width + options.maxNewTokens, decoder.kvType);

@@ -19,6 +19,7 @@ import { rowsOf } from '../model/lengthGroups';
 import { argmax } from '../model/sampling';
 import type { CachedContinuation } from './continueFromCache';
 import type { RowKv } from './verifyRead';
+import { pastSource, writeLeftPadded, type RowSource } from './leftPadRows';
 
 /** Positions of padding every row carries at which the batch is laid out again, narrower: it keeps the cache within its room. */
 const TRIM_AT = 16;
@@ -47,6 +48,7 @@ export async function continueInFlow(decoder: DecoderSession, rows: CachedContin
   const room = Math.max(...rows.map((c) => c.past.length)) + options.maxNewTokens + TRIM_AT;
   const cache = new HostKvCache(decoder.Tensor, 2 * spec.numLayers, slots, spec.numKvHeads, spec.headDim, room, decoder.kvType);
   let headMask: Float32Array | undefined;
+  const maskOfRunning = () => options.headMask && rowsOf(options.headMask, running.map((r) => r.c.row), perRow);
   while (running.length > 0 || waiting.length > 0) {
     await checkpoint(options.signal);
     const joining = waiting.length > 0 && (running.length === 0 || slots - running.length >= joinAt)
@@ -57,7 +59,7 @@ export async function continueInFlow(decoder: DecoderSession, rows: CachedContin
     if (joining.length > 0 || narrower) {
       join(decoder, cache, running, joining);
       running = [...running, ...joining];
-      headMask = options.headMask && rowsOf(options.headMask, running.map((r) => r.c.row), perRow);
+      headMask = maskOfRunning();
     }
     const n = running.length;
     const width = cache.length;
@@ -81,7 +83,7 @@ export async function continueInFlow(decoder: DecoderSession, rows: CachedContin
     cache.append(kvStep!, 1, keep);
     if (keep.length < n) {
       running = keep.map((i) => running[i]);
-      headMask = options.headMask && rowsOf(options.headMask, running.map((r) => r.c.row), perRow);
+      headMask = maskOfRunning();
     }
   }
 }
@@ -93,18 +95,15 @@ export async function continueInFlow(decoder: DecoderSession, rows: CachedContin
 function join(decoder: DecoderSession, cache: HostKvCache, running: Running[], joining: Running[]): void {
   const heads = decoder.spec.numKvHeads;
   const dim = decoder.spec.headDim;
-  const all = [...running, ...joining];
-  const width = Math.max(...all.map((r) => r.length));
   const current = cache.tensors().map((t) => t.data as RowKv);
   const from = cache.length;
-  cache.replace(all.length, width, (t, out, at) => {
-    all.forEach((r, i) => {
-      // A running row's positions end its padded row in the cache; a joining row's start its own past.
-      const [source, seq, row, skip] = i < running.length ? [current[t], from, i, from - r.length] : [r.c.past.kv[t], r.c.past.kv[t].length / (heads * dim), 0, 0];
-      for (let h = 0; h < heads; h++) {
-        const start = ((row * heads + h) * seq + skip) * dim;
-        out.set(source.subarray(start, start + r.length * dim) as never, at + ((i * heads + h) * width + width - r.length) * dim);
-      }
-    });
+  const width = Math.max(...[...running, ...joining].map((r) => r.length));
+  cache.replace(running.length + joining.length, width, (t, out, at) => {
+    // A running row's positions end its padded row in the cache; a joining row's start its own past.
+    const sources = [
+      ...running.map((r, i): RowSource => ({ data: current[t], seq: from, row: i, skip: from - r.length, length: r.length })),
+      ...joining.map((r) => pastSource(r.c.past.kv[t], r.length, heads, dim)),
+    ];
+    writeLeftPadded(out, at, width, heads, dim, sources);
   });
 }

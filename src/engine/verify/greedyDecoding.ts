@@ -3,17 +3,19 @@
  * `plain` decodes every row token by token (model/generate); `verified`
  * confirms each row against the unpruned answer in one teacher-forced pass
  * and decodes only where a row leaves it, from that pass's cache
- * (verify/verifiedGenerate); `reread` is verified with the earlier way of
- * decoding on, reading prompt and prefix again (verify/continueRows). All
- * give the same tokens; `plain` and `reread` stay for checking (the CLI's
- * --decode) and for bench/.
+ * (verify/verifiedGenerate); `reread` is verified with the earliest way of
+ * decoding on, reading prompt and prefix again (verify/continueRows);
+ * `groups` decodes on from the pass's cache in fixed groups
+ * (verify/continueFromCache) rather than one batch rows join. All give the
+ * same tokens; the other three stay for checking (the CLI's --decode) and
+ * for bench/.
  */
 import type { DecoderSession } from '../model/decoderSession';
 import { generate } from '../model/generate';
 import { generateVerified, type VerifiedOptions } from './verifiedGenerate';
 
-export type DecodeMode = 'verified' | 'reread' | 'plain';
-export const DECODE_MODES: readonly DecodeMode[] = ['verified', 'reread', 'plain'];
+export type DecodeMode = 'verified' | 'groups' | 'reread' | 'plain';
+export const DECODE_MODES: readonly DecodeMode[] = ['verified', 'groups', 'reread', 'plain'];
 /** Wherever greedy answers run under pruning, unless asked otherwise. */
 export const DEFAULT_DECODE: DecodeMode = 'verified';
 
@@ -34,5 +36,6 @@ export interface GreedyDecoding {
 export const GREEDY_DECODING: Record<DecodeMode, GreedyDecoding> = {
   plain: { run: (decoder, prompts, { maxNewTokens, headMask, signal }) => generate(decoder, prompts, { maxNewTokens, headMask, signal }), readsDrafts: false, batchesPerCall: 1 },
   verified: { run: generateVerified, readsDrafts: true, batchesPerCall: 16 },
+  groups: { run: (decoder, prompts, options) => generateVerified(decoder, prompts, { ...options, cachedDecoding: 'groups' }), readsDrafts: true, batchesPerCall: 16 },
   reread: { run: (decoder, prompts, options) => generateVerified(decoder, prompts, { ...options, reuseCache: false }), readsDrafts: true, batchesPerCall: 16 },
 };
