@@ -9,11 +9,11 @@
 /** The longest a kill can cost a running sweep. */
 export const SAVE_INTERVAL_MS = 10_000;
 
-/** Returns a function that runs `save` when `intervalMs` has passed since its last run (or on `force`). */
-export function saveThrottle(save: () => void, intervalMs = SAVE_INTERVAL_MS, now: () => number = Date.now): (force?: boolean) => boolean {
+/** Returns a function that runs `save` when `intervalMs` has passed since its last run; the caller saves at the end itself. */
+export function saveThrottle(save: () => void, intervalMs = SAVE_INTERVAL_MS, now: () => number = Date.now): () => boolean {
   let last = now();
-  return (force = false) => {
-    if (!force && now() - last < intervalMs) return false;
+  return () => {
+    if (now() - last < intervalMs) return false;
     save();
     last = now();
     return true;

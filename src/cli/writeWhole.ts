@@ -13,7 +13,7 @@ export function writeWhole(path: string, text: string): void {
 }
 
 /** Refuses, before any work, an --out that names a folder or sits in a folder that does not exist. */
-export function checkOutPath(path: string, flag = '--out'): void {
+export function checkOutPath(path: string): void {
   const folder = dirname(path);
   const kind = (p: string) => {
     try {
@@ -22,6 +22,6 @@ export function checkOutPath(path: string, flag = '--out'): void {
       return undefined;
     }
   };
-  if (kind(path) === 'folder') throw new UsageError(`${flag} ${path} is a folder: name a file in it`);
-  if (kind(folder) !== 'folder') throw new UsageError(`${flag} ${path}: the folder ${folder} does not exist`);
+  if (kind(path) === 'folder') throw new UsageError(`--out ${path} is a folder: name a file in it`);
+  if (kind(folder) !== 'folder') throw new UsageError(`--out ${path}: the folder ${folder} does not exist`);
 }

@@ -9,10 +9,11 @@ import type { SavedEvaluationEntry } from '../../store/evaluationPersistence';
 import { useSprintEvalStore } from '../../store/sprintEvalStore';
 import type { SelectorSource } from '../../store/sprintStore';
 import { SavedList, savedWhen } from '../saved/SavedList';
+import { originWords } from './selectorOrigin';
 
 /** A selector in words for an evaluation's record: where it came from and what it was trained on. */
 export function selectorWords(selector: SprintSelector, source: SelectorSource | undefined): string {
-  const origin = source?.kind === 'shipped' ? 'shipped with the model' : source?.kind === 'imported' ? `imported from ${source.file}` : 'trained here';
+  const origin = originWords(source) ?? 'trained here';
   return `${origin}, on ${selector.trainIds.length} questions (${selector.trainedOn?.problems ?? 'problem set not recorded'})`;
 }
 

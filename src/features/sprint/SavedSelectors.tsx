@@ -6,6 +6,7 @@
 import { useSprintStore } from '../../store/sprintStore';
 import type { SavedSelectorEntry } from '../../store/selectorPersistence';
 import { SavedList, savedWhen } from '../saved/SavedList';
+import { originWords } from './selectorOrigin';
 
 /** What a saved selector was trained on, in words: its questions, their problem set, and the sweep when it was trained here. */
 export function savedTrainedOnText({ selector, sweep }: SavedSelectorEntry): string {
@@ -16,8 +17,7 @@ export function savedTrainedOnText({ selector, sweep }: SavedSelectorEntry): str
 
 /** Where a saved selector came from, in words. */
 function sourceText({ source }: SavedSelectorEntry): string {
-  if (source?.kind === 'trained') return 'trained here';
-  return source?.kind === 'imported' ? `imported from ${source.file}` : 'saved earlier';
+  return originWords(source) ?? 'saved earlier';
 }
 
 export function SavedSelectors({ disabled }: { disabled: boolean }) {

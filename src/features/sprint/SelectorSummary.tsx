@@ -5,11 +5,12 @@
  */
 import { ENCODER_LABELS, type SprintSelector } from '../../engine/sprint/selectorFormat';
 import { useSprintStore, type SelectorSource } from '../../store/sprintStore';
+import { originWords } from './selectorOrigin';
 
 /** Where the selector came from, in words. */
 export function originText(selector: SprintSelector, source: SelectorSource | undefined, restored: boolean): string {
-  if (source?.kind === 'shipped') return 'shipped with the model';
-  const made = source?.kind === 'trained' ? 'trained here' : source?.kind === 'imported' ? `imported from ${source.file}` : undefined;
+  const made = originWords(source);
+  if (source?.kind === 'shipped') return made!;
   const encoder = ENCODER_LABELS[selector.encoder];
   if (restored) return `${made ? `${made}, ` : ''}restored from this browser (${selector.trainIds.length} training questions, ${encoder})`;
   return source?.kind === 'trained' ? `trained here on ${selector.trainIds.length} questions with ${encoder}` : (made ?? 'in use');
