@@ -14,6 +14,7 @@ import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 import type { SweepFile } from '../src/engine/sweep/sweepSchema';
 import type { DecodeMode } from '../src/engine/verify/greedyDecoding';
 import { benchSweepFile } from './benchSweepFile';
+import { differingCells } from './cellDifferences';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 
@@ -47,9 +48,7 @@ const result = await withAppInBrowser(4321, async (page) => {
 }, undefined, { threads });
 load.push(loadavg()[0]);
 
-const key = (f: SweepFile) => new Map(f.cells.map((c) => [`${c.config}/${c.problem}`, JSON.stringify([c.predicted, c.correct, c.tokens])]));
-const plainCells = key(result.plain.file);
-const differ = [...key(result.verified.file)].filter(([k, v]) => plainCells.get(k) !== v).map(([k]) => k);
+const differ = differingCells(result.verified.file, result.plain.file);
 const row = (how: string, r: Run) => ({
   how, cells: r.cells, 'rows per batch': batch, seconds: r.seconds.toFixed(2), 'cells/s': (r.cells / r.seconds).toFixed(1), 'vs plain': (result.plain.seconds / r.seconds).toFixed(2) + 'x',
 });

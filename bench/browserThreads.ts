@@ -19,6 +19,7 @@ import { HELD_OUT_SEED } from '../src/engine/problems/splits';
 import type { SweepFile } from '../src/engine/sweep/sweepSchema';
 import type { DecodeMode } from '../src/engine/verify/greedyDecoding';
 import { benchSweepFile } from './benchSweepFile';
+import { differingCells } from './cellDifferences';
 import { withAppInBrowser } from './appInBrowser';
 import { machineDescription, report } from './benchTable';
 import { publishStandin } from './publishStandin';
@@ -41,8 +42,10 @@ async function open(page: Page, model: string, threads: number): Promise<string>
   return (await page.getByTestId('threads').textContent()) ?? '';
 }
 
-/** Cells per second of the bundled model's sweep, decoded as `decode` says. */
+/** A rate, what the model panel said of the threads, and the sweep it came from (sweeps only). */
 type Measured = { rate: number; said: string; file?: SweepFile };
+
+/** Cells per second of the bundled model's sweep, decoded as `decode` says. */
 const sweepRate = (decode: DecodeMode) => async (page: Page, threads: number): Promise<Measured> => {
   const said = await open(page, 'headlab-math-6x8', threads);
   const fingerprint = await page.evaluate(() => (window as unknown as Hook).headlabBench.fingerprint());
@@ -84,9 +87,7 @@ const results = await withAppInBrowser(4323, async (page) => {
 });
 load.push(loadavg()[0]);
 
-const cellsOf = (f: SweepFile) => new Map(f.cells.map((c) => [`${c.config}/${c.problem}`, JSON.stringify([c.predicted, c.correct, c.tokens])]));
-const oneThread = cellsOf(results.verified[1].file!);
-const differ = [...cellsOf(results.verified[2].file!)].filter(([k, v]) => oneThread.get(k) !== v).map(([k]) => k);
+const differ = differingCells(results.verified[2].file!, results.verified[1].file!);
 const row = (model: string, unit: string, best: Record<number, Measured>) => ({
   model, unit, '1 thread': best[1].rate.toFixed(1), '2 threads': best[2].rate.toFixed(1), '2 vs 1': `${(best[2].rate / best[1].rate).toFixed(2)}x`, 'panel said (2)': best[2].said,
 });
@@ -103,6 +104,6 @@ report({
   ],
   notes: [
     `best of ${rounds} alternating page loads per count; load average ${load.map((l) => l.toFixed(2)).join(' -> ')}`,
-    `verified sweep cells that differ between 1 and 2 threads (predicted, correct or tokens): ${differ.length} of ${oneThread.size}${differ.length ? `: ${differ.slice(0, 10).join(', ')}` : ''}`,
+    `verified sweep cells that differ between 1 and 2 threads (predicted, correct or tokens): ${differ.length} of ${results.verified[1].file!.cells.length}${differ.length ? `: ${differ.slice(0, 10).join(', ')}` : ''}`,
   ],
 });

@@ -24,6 +24,12 @@ export interface CellDifference {
 const key = (c: SweepCell) => `${c.config}/${c.problem}`;
 const shown = ({ predicted, correct, tokens }: SweepCell) => ({ predicted, correct, tokens });
 
+/** The cells (`config/problem`) of `a` whose predicted, correct or tokens differ in `b`, or that `b` lacks: a check with no model. */
+export function differingCells(a: SweepFile, b: SweepFile): string[] {
+  const other = new Map(b.cells.map((c) => [key(c), JSON.stringify(shown(c))]));
+  return a.cells.filter((c) => other.get(key(c)) !== JSON.stringify(shown(c))).map(key);
+}
+
 export async function cellDifferences(model: LoadedModel, plain: SweepFile, verified: SweepFile): Promise<CellDifference[]> {
   const other = new Map(verified.cells.map((c) => [key(c), c]));
   if (other.size !== plain.cells.length) throw new Error(`the sweeps hold ${plain.cells.length} and ${other.size} cells`);
